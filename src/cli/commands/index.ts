@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** Every CLI command's registration function, in the order `--help` lists them. */
+export const commands: ReadonlyArray<(program: Command) => void> = [];

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './rng.js';
+export * from './schema.js';
+export * from './numeric.js';

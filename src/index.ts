@@ -1,0 +1,9 @@
+/**
+ * qmlsec — security toolkit and service for Quantum Machine Learning as a Service.
+ *
+ * The public API: every room's exports are re-exported here.
+ * @packageDocumentation
+ */
+export { VERSION } from './version.js';
+export * from './core/index.js';
+export * from './circuit/index.js';
