@@ -7,3 +7,4 @@
 export { VERSION } from './version.js';
 export * from './core/index.js';
 export * from './circuit/index.js';
+export * from './sim/index.js';

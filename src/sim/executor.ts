@@ -1,0 +1,126 @@
+/**
+ * Applies compiled instructions to a batched state with the kernels. The same executor
+ * serves the statevector simulator, the adjoint method (which also applies inverses) and,
+ * on the vectorised density matrix, the noisy simulators.
+ */
+import { InputError } from '../core/errors.js';
+import type { Matrix } from '../circuit/matrix.js';
+import type { RotationAngles } from './angles.js';
+import { apply1, apply2, applyControlled1, applyDiag1, applyDiagonal, applyMatrix, applySwap } from './kernels/dense.js';
+import { applyBatched1, applyBatchedDiag1, applyPauliRotation } from './kernels/rotation.js';
+import { invertConstant, type Instr, type RotationInstr } from './program.js';
+
+/** Scratch buffers reused across instructions (no allocation in the hot loop). */
+export class Workspace {
+  private mats = new Float64Array(0);
+  private negSin = new Float64Array(0);
+  readonly gather = new Float64Array(4 * 64);
+
+  /** A buffer of at least n doubles for per-binding matrices. */
+  matrices(n: number): Float64Array {
+    if (this.mats.length < n) this.mats = new Float64Array(n);
+    return this.mats;
+  }
+
+  negated(sin: Float64Array): Float64Array {
+    if (this.negSin.length < sin.length) this.negSin = new Float64Array(sin.length);
+    for (let i = 0; i < sin.length; i++) this.negSin[i] = -(sin[i] as number);
+    return this.negSin.length === sin.length ? this.negSin : this.negSin.subarray(0, sin.length);
+  }
+}
+
+const inverseCache = new WeakMap<Instr, Instr>();
+
+/** Applies a constant (non-rotation, non-measurement) instruction. */
+export function applyConstant(s: Float64Array, n: number, batch: number, instr: Instr, ws: Workspace): void {
+  switch (instr.op) {
+    case 'u1':
+      if (instr.diag) applyDiag1(s, n, batch, instr.q, diagOf(instr.m));
+      else apply1(s, n, batch, instr.q, instr.m);
+      return;
+    case 'cu1':
+      applyControlled1(s, n, batch, instr.controls, instr.q, instr.m);
+      return;
+    case 'u2':
+      apply2(s, n, batch, instr.q0, instr.q1, instr.m);
+      return;
+    case 'swap':
+      applySwap(s, n, batch, instr.q0, instr.q1);
+      return;
+    case 'diag':
+      applyDiagonal(s, n, batch, instr.qubits, instr.d);
+      return;
+    case 'uk':
+      applyMatrix(s, n, batch, instr.qubits, instr.m, ws.gather);
+      return;
+    default:
+      throw new InputError(`internal: ${instr.op} is not a constant gate`, 'INTERNAL');
+  }
+}
+
+const diagCache = new WeakMap<Matrix, Float64Array>();
+function diagOf(m: Matrix): Float64Array {
+  let d = diagCache.get(m);
+  if (!d) {
+    d = Float64Array.of(m[0] as number, m[1] as number, m[6] as number, m[7] as number);
+    diagCache.set(m, d);
+  }
+  return d;
+}
+
+/** Applies the inverse of a constant instruction. */
+export function applyConstantInverse(s: Float64Array, n: number, batch: number, instr: Instr, ws: Workspace): void {
+  let inv = inverseCache.get(instr);
+  if (!inv) {
+    inv = invertConstant(instr);
+    inverseCache.set(instr, inv);
+  }
+  applyConstant(s, n, batch, inv, ws);
+}
+
+/** Applies a rotation (or its inverse) with per-binding or uniform angles. */
+export function applyRotation(
+  s: Float64Array, n: number, batch: number, instr: RotationInstr, angles: RotationAngles, ws: Workspace, inverse = false,
+): void {
+  const cos = angles.cos;
+  const sin = inverse ? ws.negated(angles.sin) : angles.sin;
+  const single = instr.single;
+  if (single && cos.length === batch && batch > 1) {
+    // Per-binding one-qubit rotation: build 2×2 matrices (or diagonals) per binding.
+    if (single.kind === 'Z' || single.kind === 'P') {
+      const d = ws.matrices(4 * batch);
+      for (let b = 0; b < batch; b++) {
+        const c = cos[b] as number, sn = sin[b] as number;
+        if (single.kind === 'Z') {
+          d[4 * b] = c; d[4 * b + 1] = -sn; d[4 * b + 2] = c; d[4 * b + 3] = sn;
+        } else {
+          d[4 * b] = 1; d[4 * b + 1] = 0; d[4 * b + 2] = c; d[4 * b + 3] = -sn;
+        }
+      }
+      applyBatchedDiag1(s, n, batch, single.q, d);
+      return;
+    }
+    const m = ws.matrices(8 * batch);
+    for (let b = 0; b < batch; b++) {
+      const c = cos[b] as number, sn = sin[b] as number, o = 8 * b;
+      if (single.kind === 'X') {
+        m[o] = c; m[o + 1] = 0; m[o + 2] = 0; m[o + 3] = -sn; m[o + 4] = 0; m[o + 5] = -sn; m[o + 6] = c; m[o + 7] = 0;
+      } else {
+        m[o] = c; m[o + 1] = 0; m[o + 2] = -sn; m[o + 3] = 0; m[o + 4] = sn; m[o + 5] = 0; m[o + 6] = c; m[o + 7] = 0;
+      }
+    }
+    applyBatched1(s, n, batch, single.q, m);
+    return;
+  }
+  if (single && cos.length === 1) {
+    const c = cos[0] as number, sn = sin[0] as number;
+    const m = ws.matrices(8);
+    switch (single.kind) {
+      case 'Z': m.set([c, -sn, c, sn]); applyDiag1(s, n, batch, single.q, m.subarray(0, 4)); return;
+      case 'P': m.set([1, 0, c, -sn]); applyDiag1(s, n, batch, single.q, m.subarray(0, 4)); return;
+      case 'X': m.set([c, 0, 0, -sn, 0, -sn, c, 0]); apply1(s, n, batch, single.q, m); return;
+      case 'Y': m.set([c, 0, -sn, 0, sn, 0, c, 0]); apply1(s, n, batch, single.q, m); return;
+    }
+  }
+  applyPauliRotation(s, n, batch, instr.masks, cos, sin);
+}

@@ -1,0 +1,29 @@
+/** Bit helpers for enumerating basis indices with some bits fixed. */
+
+/** Parity (0 or 1) of the set bits of a 32-bit integer. */
+export function parity(v: number): number {
+  v ^= v >>> 16;
+  v ^= v >>> 8;
+  v ^= v >>> 4;
+  v &= 0xf;
+  return (0x6996 >>> v) & 1;
+}
+
+/**
+ * Inserts a zero bit at each position of `sortedPositions` (ascending) into k, so that
+ * k = 0, 1, 2, ... enumerates every index whose bits at those positions are zero.
+ */
+export function insertZeroBits(k: number, sortedPositions: readonly number[]): number {
+  let v = k;
+  for (let i = 0; i < sortedPositions.length; i++) {
+    const p = sortedPositions[i] as number;
+    const low = v & ((1 << p) - 1);
+    v = ((v >>> p) << (p + 1)) | low;
+  }
+  return v >>> 0;
+}
+
+/** Ascending unique positions. */
+export function sortedUnique(positions: readonly number[]): number[] {
+  return [...new Set(positions)].sort((a, b) => a - b);
+}

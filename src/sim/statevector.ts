@@ -1,0 +1,321 @@
+/**
+ * The batched statevector simulator: one circuit template, B bindings, one pass through the
+ * instructions with the batch innermost. Exact expectations, probabilities and statevectors;
+ * counts and shot-estimated expectations with a seed; mid-circuit measurement, reset and
+ * classically conditioned gates by per-shot sampling.
+ */
+import { InputError, UsageError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
+import type { Circuit } from '../circuit/circuit.js';
+import { computeAngles, type RotationAngles } from './angles.js';
+import type { Backend, Counts, ExecutionBatch, ExecutionResult, OutputKind } from './backend.js';
+import { type Bindings, type PackedBindings, packBindings } from './bindings.js';
+import { applyConstant, applyRotation, Workspace } from './executor.js';
+import { checkObservables, exactExpectations, sampledExpectations } from './expectation.js';
+import { allocate, defaultMemoryLimit } from './memory.js';
+import type { Observable } from './pauli.js';
+import { compile, type Instr, type Program, type RotationInstr } from './program.js';
+import { collapse, countsFromHistogram, flip, probabilityOfOne, sampleIndexHistogram, sortCounts, bitString } from './sampling.js';
+
+export interface StatevectorOptions {
+  /** Fuse runs of constant one-qubit gates (default true). */
+  readonly fusion?: boolean;
+  /** Widest circuit accepted (default 30). */
+  readonly maxQubits?: number;
+  /** Memory budget in bytes (default 75 % of RAM, or QMLSEC_MEMORY_LIMIT). */
+  readonly memoryLimit?: number;
+  /** Most shots per binding accepted (default 10,000,000). */
+  readonly maxShots?: number;
+}
+
+const SUPPORTED: ReadonlySet<OutputKind> = new Set(['expectations', 'probabilities', 'counts', 'statevector']);
+
+/** Exact statevector simulation; the reference backend of qmlsec. */
+export class StatevectorSimulator implements Backend {
+  readonly name = 'statevector';
+  readonly maxQubits: number;
+  readonly supports = SUPPORTED;
+  private readonly fusion: boolean;
+  private readonly memoryLimit: number;
+  private readonly maxShots: number;
+
+  constructor(options: StatevectorOptions = {}) {
+    this.maxQubits = options.maxQubits ?? 30;
+    this.fusion = options.fusion ?? true;
+    this.memoryLimit = options.memoryLimit ?? defaultMemoryLimit();
+    this.maxShots = options.maxShots ?? 10_000_000;
+  }
+
+  run(batch: ExecutionBatch): ExecutionResult {
+    const t0 = performance.now();
+    const { circuit } = batch;
+    this.checkWidth(circuit);
+    const packed = packBindings(circuit, batch);
+    const meta = () => ({ backend: this.name, seconds: (performance.now() - t0) / 1000 });
+    switch (batch.output) {
+      case 'statevector':
+      case 'probabilities': {
+        const body = finalMeasurementsStripped(circuit, batch.output);
+        const { state } = this.evolve(body, packed);
+        const n = circuit.numQubits;
+        if (batch.output === 'statevector') {
+          applyGlobalPhase(state, circuit.globalPhase);
+          return { output: 'statevector', batchSize: packed.batch, statevectors: bindingMajor(state, n, packed.batch), numQubits: n, metadata: meta() };
+        }
+        return { output: 'probabilities', batchSize: packed.batch, probabilities: probabilitiesOf(state, n, packed.batch), numQubits: n, metadata: meta() };
+      }
+      case 'expectations': {
+        const observables = batch.observables ?? [];
+        if (observables.length === 0) throw new UsageError('expectations need at least one observable');
+        checkObservables(observables, circuit.numQubits);
+        const body = finalMeasurementsStripped(circuit, 'expectations');
+        const { state } = this.evolve(body, packed);
+        const shots = batch.shots;
+        const values = shots === undefined
+          ? exactExpectations(state, circuit.numQubits, packed.batch, observables)
+          : sampledExpectations(state, circuit.numQubits, packed.batch, observables, this.checkShots(shots), new Rng(batch.seed ?? 0));
+        return {
+          output: 'expectations', batchSize: packed.batch, expectations: values, numObservables: observables.length,
+          numQubits: circuit.numQubits, ...(shots !== undefined ? { shots } : {}), metadata: meta(),
+        };
+      }
+      case 'counts': {
+        if (batch.shots === undefined) throw new UsageError('counts need a number of shots');
+        const shots = this.checkShots(batch.shots);
+        const counts = this.sample(circuit, packed, shots, new Rng(batch.seed ?? 0));
+        return { output: 'counts', batchSize: packed.batch, counts, numQubits: circuit.numQubits, shots, metadata: meta() };
+      }
+      default:
+        throw new UsageError(`unknown output kind "${String(batch.output)}"`);
+    }
+  }
+
+  /** Convenience: exact (or shot-estimated) expectations, B × K row-major. */
+  expectations(circuit: Circuit, observables: readonly Observable[], bindings: Bindings = {}, options: { shots?: number; seed?: number } = {}): Float64Array {
+    return this.run({ circuit, output: 'expectations', observables, ...bindings, ...options }).expectations as Float64Array;
+  }
+
+  /** Convenience: the statevector of the first (or only) binding, interleaved complex. */
+  statevector(circuit: Circuit, bindings: Bindings = {}): Float64Array {
+    const r = this.run({ circuit, output: 'statevector', ...bindings });
+    return (r.statevectors as Float64Array).subarray(0, 2 * 2 ** circuit.numQubits);
+  }
+
+  /** Convenience: counts of the first (or only) binding. */
+  counts(circuit: Circuit, shots: number, options: { seed?: number } & Bindings = {}): Counts {
+    return (this.run({ circuit, output: 'counts', shots, ...options }).counts as Counts[])[0] as Counts;
+  }
+
+  /**
+   * Runs a unitary circuit on |0…0⟩ for every binding and returns the batched state
+   * (amplitude a of binding b at complex index a·B + b). Used by other simulators in sim/.
+   */
+  evolve(circuit: Circuit, packed: PackedBindings): { state: Float64Array; program: Program } {
+    this.checkWidth(circuit);
+    const program = compile(circuit, { fuse: this.fusion, ...(packed.weightsShared ? { frozenWeights: packed.weights } : {}) });
+    if (program.hasNonUnitary) throw new InputError('internal: evolve() needs a unitary circuit', 'INTERNAL');
+    const n = circuit.numQubits;
+    const state = allocate(2 * packed.batch * 2 ** n, this.memoryLimit, `a ${n}-qubit statevector${packed.batch > 1 ? ` batch of ${packed.batch}` : ''}`);
+    for (let b = 0; b < packed.batch; b++) state[2 * b] = 1;
+    runInstructions(state, n, packed.batch, program.instrs, computeAngles(program, packed), new Workspace());
+    return { state, program };
+  }
+
+  private sample(circuit: Circuit, packed: PackedBindings, shots: number, rng: Rng): Counts[] {
+    const split = circuit.splitFinalMeasurements();
+    if (split) {
+      const measurements = split.measurements.length > 0
+        ? split.measurements
+        : Array.from({ length: circuit.numQubits }, (_, q) => ({ qubit: q, clbit: q }));
+      const numClbits = split.measurements.length > 0 ? circuit.numClbits : circuit.numQubits;
+      const { state } = this.evolve(split.circuit, packed);
+      const out: Counts[] = [];
+      for (let b = 0; b < packed.batch; b++) {
+        out.push(countsFromHistogram(sampleIndexHistogram(state, circuit.numQubits, packed.batch, b, shots, rng), measurements, numClbits));
+      }
+      return out;
+    }
+    return this.sampleTrajectories(circuit, packed, shots, rng);
+  }
+
+  /** Shot-by-shot simulation for circuits with mid-circuit measurement, reset or conditions. */
+  private sampleTrajectories(circuit: Circuit, packed: PackedBindings, shots: number, rng: Rng): Counts[] {
+    const n = circuit.numQubits;
+    const program = compile(circuit, { fuse: this.fusion, ...(packed.weightsShared ? { frozenWeights: packed.weights } : {}) });
+    const angles = computeAngles(program, packed);
+    const firstNonUnitary = program.instrs.findIndex((i) => i.op === 'measure' || i.op === 'reset' || i.op === 'cond');
+    const prefix = program.instrs.slice(0, firstNonUnitary);
+    const rest = program.instrs.slice(firstNonUnitary);
+    const ws = new Workspace();
+    const out: Counts[] = [];
+    const dim2 = 2 * 2 ** n;
+    const start = allocate(packed.batch * dim2, this.memoryLimit, `a ${n}-qubit statevector batch`);
+    for (let b = 0; b < packed.batch; b++) start[2 * b] = 1;
+    runInstructions(start, n, packed.batch, prefix, angles, ws);
+    const single = new Float64Array(dim2);
+    const initial = new Float64Array(dim2);
+    for (let b = 0; b < packed.batch; b++) {
+      for (let a = 0; a < dim2 / 2; a++) {
+        initial[2 * a] = start[2 * (a * packed.batch + b)] as number;
+        initial[2 * a + 1] = start[2 * (a * packed.batch + b) + 1] as number;
+      }
+      const bindingAngles = sliceAngles(angles, b);
+      const counts: Counts = {};
+      const clbits = new Uint8Array(circuit.numClbits);
+      for (let shot = 0; shot < shots; shot++) {
+        single.set(initial);
+        clbits.fill(0);
+        runShot(single, n, rest, bindingAngles, ws, clbits, rng);
+        let key = '';
+        for (let c = circuit.numClbits - 1; c >= 0; c--) key += clbits[c] ? '1' : '0';
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      out.push(sortCounts(counts));
+    }
+    return out;
+  }
+
+  private checkWidth(circuit: Circuit): void {
+    if (circuit.numQubits > this.maxQubits) {
+      throw new InputError(`the circuit has ${circuit.numQubits} qubits; the ${this.name} simulator accepts at most ${this.maxQubits} (a ${circuit.numQubits}-qubit state needs ${formatStateBytes(circuit.numQubits)})`, 'RESOURCE');
+    }
+  }
+
+  private checkShots(shots: number): number {
+    if (!Number.isInteger(shots) || shots <= 0) throw new UsageError(`shots must be a positive integer, got ${shots}`);
+    if (shots > this.maxShots) throw new UsageError(`shots must be at most ${this.maxShots}, got ${shots}`);
+    return shots;
+  }
+}
+
+function formatStateBytes(n: number): string {
+  const bytes = 16 * 2 ** n;
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toPrecision(3)} ${units[u]}`;
+}
+
+/** Applies unitary instructions to a batched state. */
+export function runInstructions(
+  s: Float64Array, n: number, batch: number, instrs: readonly Instr[], angles: Map<RotationInstr, RotationAngles>, ws: Workspace,
+): void {
+  for (const instr of instrs) {
+    if (instr.op === 'rot') applyRotation(s, n, batch, instr, angles.get(instr) as RotationAngles, ws);
+    else if (instr.op === 'measure' || instr.op === 'reset' || instr.op === 'cond') throw new InputError('internal: non-unitary instruction in a unitary run', 'INTERNAL');
+    else applyConstant(s, n, batch, instr, ws);
+  }
+}
+
+function sliceAngles(angles: Map<RotationInstr, RotationAngles>, b: number): Map<RotationInstr, RotationAngles> {
+  const out = new Map<RotationInstr, RotationAngles>();
+  for (const [k, v] of angles) {
+    const i = v.cos.length === 1 ? 0 : b;
+    out.set(k, { cos: v.cos.subarray(i, i + 1), sin: v.sin.subarray(i, i + 1), theta: v.theta.subarray(i, i + 1) });
+  }
+  return out;
+}
+
+function conditionHolds(clbits: Uint8Array, cond: { clbits: readonly number[]; value: number }): boolean {
+  let v = 0;
+  cond.clbits.forEach((c, i) => {
+    if (clbits[c]) v += 2 ** i;
+  });
+  return v === cond.value;
+}
+
+function runShot(s: Float64Array, n: number, instrs: readonly Instr[], angles: Map<RotationInstr, RotationAngles>, ws: Workspace, clbits: Uint8Array, rng: Rng): void {
+  for (const instr of instrs) {
+    switch (instr.op) {
+      case 'measure': {
+        if (instr.condition && !conditionHolds(clbits, instr.condition)) break;
+        const p1 = probabilityOfOne(s, n, instr.qubit);
+        const outcome = rng.random() < p1 ? 1 : 0;
+        collapse(s, n, instr.qubit, outcome, outcome ? p1 : 1 - p1);
+        clbits[instr.clbit] = outcome;
+        break;
+      }
+      case 'reset': {
+        if (instr.condition && !conditionHolds(clbits, instr.condition)) break;
+        const p1 = probabilityOfOne(s, n, instr.qubit);
+        const outcome = rng.random() < p1 ? 1 : 0;
+        collapse(s, n, instr.qubit, outcome, outcome ? p1 : 1 - p1);
+        if (outcome) flip(s, n, instr.qubit);
+        break;
+      }
+      case 'cond':
+        if (conditionHolds(clbits, instr.condition)) runShot(s, n, instr.body, angles, ws, clbits, rng);
+        break;
+      case 'rot':
+        applyRotation(s, n, 1, instr, angles.get(instr) as RotationAngles, ws);
+        break;
+      default:
+        applyConstant(s, n, 1, instr, ws);
+    }
+  }
+}
+
+/** The circuit without its final measurements, or a clear error when it cannot be split. */
+export function finalMeasurementsStripped(circuit: Circuit, output: string): Circuit {
+  const split = circuit.splitFinalMeasurements();
+  if (!split) {
+    throw new InputError(`the circuit has mid-circuit measurement, reset or classically conditioned operations, so it can only be sampled (output "counts"), not asked for ${output}`, 'NON_UNITARY');
+  }
+  return split.circuit;
+}
+
+/** |amplitude|² for every binding: B × 2^n row-major. */
+export function probabilitiesOf(s: Float64Array, n: number, batch: number): Float64Array {
+  const dim = 2 ** n;
+  const out = new Float64Array(batch * dim);
+  for (let a = 0; a < dim; a++) {
+    for (let b = 0; b < batch; b++) {
+      const i = 2 * (a * batch + b);
+      out[b * dim + a] = (s[i] as number) ** 2 + (s[i + 1] as number) ** 2;
+    }
+  }
+  return out;
+}
+
+/** Reorders a batched state (batch innermost) into B contiguous statevectors. */
+export function bindingMajor(s: Float64Array, n: number, batch: number): Float64Array {
+  if (batch === 1) return s;
+  const dim = 2 ** n;
+  const out = new Float64Array(2 * dim * batch);
+  for (let a = 0; a < dim; a++) {
+    for (let b = 0; b < batch; b++) {
+      out[2 * (b * dim + a)] = s[2 * (a * batch + b)] as number;
+      out[2 * (b * dim + a) + 1] = s[2 * (a * batch + b) + 1] as number;
+    }
+  }
+  return out;
+}
+
+/** One binding's statevector out of a batched state (batch innermost). */
+export function extractBinding(s: Float64Array, n: number, batch: number, b: number): Float64Array {
+  if (batch === 1) return s;
+  const dim = 2 ** n;
+  const out = new Float64Array(2 * dim);
+  for (let a = 0; a < dim; a++) {
+    out[2 * a] = s[2 * (a * batch + b)] as number;
+    out[2 * a + 1] = s[2 * (a * batch + b) + 1] as number;
+  }
+  return out;
+}
+
+function applyGlobalPhase(s: Float64Array, phase: number): void {
+  if (phase === 0) return;
+  const c = Math.cos(phase);
+  const sn = Math.sin(phase);
+  for (let i = 0; i < s.length; i += 2) {
+    const r = s[i] as number, im = s[i + 1] as number;
+    s[i] = c * r - sn * im;
+    s[i + 1] = c * im + sn * r;
+  }
+}
+
+export { bitString };
