@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.qmlsec/**', 'qmlsec-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.qmlsec/**', 'qmlsec-report/**', 'src/sim/wasm/assembly/**', 'src/sim/wasm/kernels.generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -15,7 +15,7 @@ import { type Bindings, packBindings } from './bindings.js';
 import { applyConstant, applyConstantInverse, applyRotation, Workspace } from './executor.js';
 import { checkObservables, exactExpectations } from './expectation.js';
 import { addPauliApplied, generatorOverlapImag } from './kernels/observable.js';
-import { allocate, defaultMemoryLimit } from './memory.js';
+import { defaultMemoryLimit, withStateBuffers } from './memory.js';
 import type { Observable } from './pauli.js';
 import { compile, type RotationInstr } from './program.js';
 import { finalMeasurementsStripped } from './statevector.js';
@@ -63,37 +63,40 @@ export function adjointGradient(
   const angles = computeAngles(program, packed);
   const ws = new Workspace();
   const what = `the adjoint method on ${n} qubits × ${B} binding(s)`;
-  const psi = allocate(2 * B * 2 ** n, limit, what);
-  for (let b = 0; b < B; b++) psi[2 * b] = 1;
-  for (const instr of program.instrs) {
-    if (instr.op === 'rot') applyRotation(psi, n, B, instr, angles.get(instr) as RotationAngles, ws);
-    else applyConstant(psi, n, B, instr, ws);
-  }
-  const expectations = exactExpectations(psi, n, B, observables);
-  const lambda = allocate(2 * B * 2 ** n, limit, what);
-  const g = new Float64Array(B);
-  for (let k = 0; k < K; k++) {
-    for (let b = 0; b < B; b++) g[b] = upstream === undefined ? 1 : (upstream[b * K + k] as number);
-    for (const t of (observables[k] as Observable).terms) addPauliApplied(lambda, psi, n, B, t.xMask, t.zMask, t.numY, t.coeff, g);
-  }
   const nx = packed.numInputs;
   const nw = packed.numWeights;
   const inputGradients = new Float64Array(B * nx);
   const weightGradients = new Float64Array(packed.weightsShared ? nw : B * nw);
-  const overlap = new Float64Array(B);
-  for (let i = program.instrs.length - 1; i >= 0; i--) {
-    const instr = program.instrs[i]!;
-    if (instr.op === 'rot') {
-      const a = angles.get(instr) as RotationAngles;
-      generatorOverlapImag(lambda, psi, n, B, instr.masks, overlap);
-      accumulate(instr, overlap, B, packed.weightsShared, nx, nw, inputGradients, weightGradients);
-      applyRotation(psi, n, B, instr, a, ws, true);
-      applyRotation(lambda, n, B, instr, a, ws, true);
-    } else {
-      applyConstantInverse(psi, n, B, instr, ws);
-      applyConstantInverse(lambda, n, B, instr, ws);
+  const expectations = withStateBuffers([2 * B * 2 ** n, 2 * B * 2 ** n], limit, what, ([psi, lambda]) => {
+    const ps = psi as Float64Array;
+    const la = lambda as Float64Array;
+    for (let b = 0; b < B; b++) ps[2 * b] = 1;
+    for (const instr of program.instrs) {
+      if (instr.op === 'rot') applyRotation(ps, n, B, instr, angles.get(instr) as RotationAngles, ws);
+      else applyConstant(ps, n, B, instr, ws);
     }
-  }
+    const values = exactExpectations(ps, n, B, observables);
+    const g = new Float64Array(B);
+    for (let k = 0; k < K; k++) {
+      for (let b = 0; b < B; b++) g[b] = upstream === undefined ? 1 : (upstream[b * K + k] as number);
+      for (const t of (observables[k] as Observable).terms) addPauliApplied(la, ps, n, B, t.xMask, t.zMask, t.numY, t.coeff, g);
+    }
+    const overlap = new Float64Array(B);
+    for (let i = program.instrs.length - 1; i >= 0; i--) {
+      const instr = program.instrs[i]!;
+      if (instr.op === 'rot') {
+        const a = angles.get(instr) as RotationAngles;
+        generatorOverlapImag(la, ps, n, B, instr.masks, overlap);
+        accumulate(instr, overlap, B, packed.weightsShared, nx, nw, inputGradients, weightGradients);
+        applyRotation(ps, n, B, instr, a, ws, true);
+        applyRotation(la, n, B, instr, a, ws, true);
+      } else {
+        applyConstantInverse(ps, n, B, instr, ws);
+        applyConstantInverse(la, n, B, instr, ws);
+      }
+    }
+    return values;
+  });
   return { expectations, batchSize: B, inputGradients, weightGradients, numInputs: nx, numWeights: nw, weightsShared: packed.weightsShared };
 }
 

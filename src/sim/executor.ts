@@ -9,6 +9,18 @@ import type { RotationAngles } from './angles.js';
 import { apply1, apply2, applyControlled1, applyDiag1, applyDiagonal, applyMatrix, applySwap } from './kernels/dense.js';
 import { applyBatched1, applyBatchedDiag1, applyPauliRotation } from './kernels/rotation.js';
 import { invertConstant, type Instr, type RotationInstr } from './program.js';
+import { iPow } from './kernels/rotation.js';
+import { sortedUnique } from './kernels/bits.js';
+import { WasmKernels } from './wasm/runtime.js';
+
+/** States at least this long (in doubles) that live in WASM memory use the WASM kernels. */
+const WASM_MIN_DOUBLES = 2 * 4096;
+let wasm: WasmKernels | undefined;
+function wasmFor(s: Float64Array): WasmKernels | undefined {
+  if (s.length < WASM_MIN_DOUBLES) return undefined;
+  wasm ??= WasmKernels.get();
+  return wasm.owns(s) ? wasm : undefined;
+}
 
 /** Scratch buffers reused across instructions (no allocation in the hot loop). */
 export class Workspace {
@@ -33,6 +45,8 @@ const inverseCache = new WeakMap<Instr, Instr>();
 
 /** Applies a constant (non-rotation, non-measurement) instruction. */
 export function applyConstant(s: Float64Array, n: number, batch: number, instr: Instr, ws: Workspace): void {
+  const w = wasmFor(s);
+  if (w && applyConstantWasm(w, s.byteOffset, n, batch, instr)) return;
   switch (instr.op) {
     case 'u1':
       if (instr.diag) applyDiag1(s, n, batch, instr.q, diagOf(instr.m));
@@ -56,6 +70,53 @@ export function applyConstant(s: Float64Array, n: number, batch: number, instr: 
     default:
       throw new InputError(`internal: ${instr.op} is not a constant gate`, 'INTERNAL');
   }
+}
+
+/** WASM dispatch; returns false for instructions without a WASM kernel. */
+function applyConstantWasm(w: WasmKernels, ptr: number, n: number, batch: number, instr: Instr): boolean {
+  const k = w.k;
+  switch (instr.op) {
+    case 'u1':
+      if (instr.diag) k.applyDiag1(ptr, n, batch, instr.q, w.matrix(diagOf(instr.m)));
+      else k.apply1(ptr, n, batch, instr.q, w.matrix(instr.m));
+      return true;
+    case 'cu1': {
+      const m = instr.m;
+      const isX = m[0] === 0 && m[1] === 0 && m[2] === 1 && m[3] === 0 && m[4] === 1 && m[5] === 0 && m[6] === 0 && m[7] === 0;
+      if (isX && instr.controls.length === 1) {
+        k.applyCX(ptr, n, batch, instr.controls[0] as number, instr.q);
+        return true;
+      }
+      let cmask = 0n;
+      for (const c of instr.controls) cmask |= 1n << BigInt(c);
+      const positions = sortedUnique([...instr.controls, instr.q]);
+      k.applyControlled1(ptr, n, batch, cmask, instr.q, w.ints(positions), positions.length, w.matrix(m), isX ? 1 : 0);
+      return true;
+    }
+    case 'u2':
+      k.apply2(ptr, n, batch, instr.q0, instr.q1, w.ints(sortedUnique([instr.q0, instr.q1])), w.matrix(instr.m));
+      return true;
+    case 'swap':
+      k.applySwap(ptr, n, batch, instr.q0, instr.q1, w.ints(sortedUnique([instr.q0, instr.q1])));
+      return true;
+    case 'diag':
+      k.applyDiagonal(ptr, n, batch, w.ints(instr.qubits), instr.qubits.length, w.matrix(instr.d));
+      return true;
+    default:
+      return false;
+  }
+}
+
+function apply1Any(s: Float64Array, n: number, batch: number, q: number, m: Float64Array): void {
+  const w = wasmFor(s);
+  if (w) w.k.apply1(s.byteOffset, n, batch, q, w.matrix(m));
+  else apply1(s, n, batch, q, m);
+}
+
+function diag1Any(s: Float64Array, n: number, batch: number, q: number, d: Float64Array): void {
+  const w = wasmFor(s);
+  if (w) w.k.applyDiag1(s.byteOffset, n, batch, q, w.matrix(d));
+  else applyDiag1(s, n, batch, q, d);
 }
 
 const diagCache = new WeakMap<Matrix, Float64Array>();
@@ -116,11 +177,21 @@ export function applyRotation(
     const c = cos[0] as number, sn = sin[0] as number;
     const m = ws.matrices(8);
     switch (single.kind) {
-      case 'Z': m.set([c, -sn, c, sn]); applyDiag1(s, n, batch, single.q, m.subarray(0, 4)); return;
-      case 'P': m.set([1, 0, c, -sn]); applyDiag1(s, n, batch, single.q, m.subarray(0, 4)); return;
-      case 'X': m.set([c, 0, 0, -sn, 0, -sn, c, 0]); apply1(s, n, batch, single.q, m); return;
-      case 'Y': m.set([c, 0, -sn, 0, sn, 0, c, 0]); apply1(s, n, batch, single.q, m); return;
+      case 'Z': m.set([c, -sn, c, sn]); diag1Any(s, n, batch, single.q, m.subarray(0, 4)); return;
+      case 'P': m.set([1, 0, c, -sn]); diag1Any(s, n, batch, single.q, m.subarray(0, 4)); return;
+      case 'X': m.set([c, 0, 0, -sn, 0, -sn, c, 0]); apply1Any(s, n, batch, single.q, m.subarray(0, 8)); return;
+      case 'Y': m.set([c, 0, -sn, 0, sn, 0, c, 0]); apply1Any(s, n, batch, single.q, m.subarray(0, 8)); return;
     }
+  }
+  const w = wasmFor(s);
+  if (w && cos.length === 1) {
+    const { xMask, zMask, numY, projMask } = instr.masks;
+    const proj: number[] = [];
+    for (let q = 0; q < 31; q++) if (projMask & (1 << q)) proj.push(q);
+    const positions = xMask === 0 ? proj : sortedUnique([...proj, 31 - Math.clz32(xMask & -xMask)]);
+    const [kr, ki] = iPow(numY + 3);
+    w.k.applyPauliRotation(s.byteOffset, n, batch, BigInt(xMask), BigInt(zMask), BigInt(projMask), w.ints(positions), positions.length, kr, ki, cos[0] as number, sin[0] as number);
+    return;
   }
   applyPauliRotation(s, n, batch, instr.masks, cos, sin);
 }

@@ -32,3 +32,26 @@ export function allocate(doubles: number, limit: number, what: string): Float64A
   checkMemory(doubles * 8, limit, what);
   return new Float64Array(doubles);
 }
+
+import { WasmKernels } from './wasm/runtime.js';
+
+/** Buffers at least this large (doubles, in total) go to WASM memory when they fit. */
+const WASM_THRESHOLD_DOUBLES = 2 * 4096;
+
+/**
+ * Allocates zeroed state buffers (lengths in doubles) after checking the budget, runs `fn`,
+ * and releases them. Large buffers live in the WASM kernels' memory (so the faster kernels
+ * apply); results that must outlive `fn` have to be copied out.
+ */
+export function withStateBuffers<T>(lengths: readonly number[], limit: number, what: string, fn: (buffers: Float64Array[]) => T, useWasm = true): T {
+  const total = lengths.reduce((a, b) => a + b, 0);
+  checkMemory(total * 8, limit, what);
+  for (const l of lengths) {
+    if (l >= 2 ** 31) throw new ResourceError(`${what} would need a buffer of ${formatBytes(l * 8)}; single states are limited to 16 GiB (2^31 doubles)`);
+  }
+  if (useWasm && total >= WASM_THRESHOLD_DOUBLES) {
+    const r = WasmKernels.get().withBuffers(lengths, fn);
+    if (r) return r.value;
+  }
+  return fn(lengths.map((l) => new Float64Array(l)));
+}

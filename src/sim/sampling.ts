@@ -13,7 +13,7 @@ import type { Counts } from './backend.js';
 export function sampleIndexHistogram(s: Float64Array, numQubits: number, batch: number, b: number, shots: number, rng: Rng): Map<number, number> {
   const u = new Float64Array(shots);
   let norm = 0;
-  const dim = 2 ** numQubits;
+  const dim = 1 << numQubits;
   for (let a = 0; a < dim; a++) {
     const i = 2 * (a * batch + b);
     norm += (s[i] as number) ** 2 + (s[i + 1] as number) ** 2;
@@ -83,7 +83,7 @@ export function countsFromHistogram(hist: Map<number, number>, measurements: rea
   const counts: Counts = {};
   for (const [index, c] of hist) {
     const bits = new Array<string>(numClbits).fill('0');
-    for (const { qubit, clbit } of measurements) bits[numClbits - 1 - clbit] = (Math.floor(index / 2 ** qubit) % 2) === 1 ? '1' : '0';
+    for (const { qubit, clbit } of measurements) bits[numClbits - 1 - clbit] = ((index >> qubit) & 1) === 1 ? '1' : '0';
     const key = bits.join('');
     counts[key] = (counts[key] ?? 0) + c;
   }
@@ -99,8 +99,8 @@ export function sortCounts(counts: Counts): Counts {
 
 /** Probability that qubit q reads 1 in a single (B = 1) state. */
 export function probabilityOfOne(s: Float64Array, numQubits: number, q: number): number {
-  const stride = 2 * 2 ** q;
-  const total = 2 * 2 ** numQubits;
+  const stride = 2 << q;
+  const total = 2 << numQubits;
   let p = 0;
   for (let base = stride; base < total; base += 2 * stride) {
     for (let i = base, end = base + stride; i < end; i += 2) p += (s[i] as number) ** 2 + (s[i + 1] as number) ** 2;
@@ -110,8 +110,8 @@ export function probabilityOfOne(s: Float64Array, numQubits: number, q: number):
 
 /** Projects qubit q of a single state onto `outcome` and renormalises by 1/sqrt(prob). */
 export function collapse(s: Float64Array, numQubits: number, q: number, outcome: 0 | 1, prob: number): void {
-  const stride = 2 * 2 ** q;
-  const total = 2 * 2 ** numQubits;
+  const stride = 2 << q;
+  const total = 2 << numQubits;
   const f = prob > 0 ? 1 / Math.sqrt(prob) : 0;
   for (let base = 0; base < total; base += 2 * stride) {
     const keep = outcome === 0 ? base : base + stride;
@@ -125,8 +125,8 @@ export function collapse(s: Float64Array, numQubits: number, q: number, outcome:
 
 /** Flips qubit q of a single state (X), used by reset after measuring 1. */
 export function flip(s: Float64Array, numQubits: number, q: number): void {
-  const stride = 2 * 2 ** q;
-  const total = 2 * 2 ** numQubits;
+  const stride = 2 << q;
+  const total = 2 << numQubits;
   for (let base = 0; base < total; base += 2 * stride) {
     for (let i = base, end = base + stride; i < end; i++) {
       const t = s[i] as number;

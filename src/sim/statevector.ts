@@ -12,7 +12,7 @@ import type { Backend, Counts, ExecutionBatch, ExecutionResult, OutputKind } fro
 import { type Bindings, type PackedBindings, packBindings } from './bindings.js';
 import { applyConstant, applyRotation, Workspace } from './executor.js';
 import { checkObservables, exactExpectations, sampledExpectations } from './expectation.js';
-import { allocate, defaultMemoryLimit } from './memory.js';
+import { allocate, defaultMemoryLimit, withStateBuffers } from './memory.js';
 import type { Observable } from './pauli.js';
 import { compile, type Instr, type Program, type RotationInstr } from './program.js';
 import { collapse, countsFromHistogram, flip, probabilityOfOne, sampleIndexHistogram, sortCounts, bitString } from './sampling.js';
@@ -20,12 +20,14 @@ import { collapse, countsFromHistogram, flip, probabilityOfOne, sampleIndexHisto
 export interface StatevectorOptions {
   /** Fuse runs of constant one-qubit gates (default true). */
   readonly fusion?: boolean;
-  /** Widest circuit accepted (default 30). */
+  /** Widest circuit accepted (default 29: kernels index states with 32-bit integers). */
   readonly maxQubits?: number;
   /** Memory budget in bytes (default 75 % of RAM, or QMLSEC_MEMORY_LIMIT). */
   readonly memoryLimit?: number;
   /** Most shots per binding accepted (default 10,000,000). */
   readonly maxShots?: number;
+  /** Use the WebAssembly kernels for large states (default true; false forces plain JS). */
+  readonly wasm?: boolean;
 }
 
 const SUPPORTED: ReadonlySet<OutputKind> = new Set(['expectations', 'probabilities', 'counts', 'statevector']);
@@ -38,9 +40,11 @@ export class StatevectorSimulator implements Backend {
   private readonly fusion: boolean;
   private readonly memoryLimit: number;
   private readonly maxShots: number;
+  private readonly wasm: boolean;
 
   constructor(options: StatevectorOptions = {}) {
-    this.maxQubits = options.maxQubits ?? 30;
+    this.wasm = options.wasm ?? true;
+    this.maxQubits = options.maxQubits ?? 29;
     this.fusion = options.fusion ?? true;
     this.memoryLimit = options.memoryLimit ?? defaultMemoryLimit();
     this.maxShots = options.maxShots ?? 10_000_000;
@@ -56,24 +60,26 @@ export class StatevectorSimulator implements Backend {
       case 'statevector':
       case 'probabilities': {
         const body = finalMeasurementsStripped(circuit, batch.output);
-        const { state } = this.evolve(body, packed);
         const n = circuit.numQubits;
         if (batch.output === 'statevector') {
-          applyGlobalPhase(state, circuit.globalPhase);
-          return { output: 'statevector', batchSize: packed.batch, statevectors: bindingMajor(state, n, packed.batch), numQubits: n, metadata: meta() };
+          const statevectors = this.withEvolved(body, packed, (state) => {
+            applyGlobalPhase(state, circuit.globalPhase);
+            return bindingMajor(state, n, packed.batch, true);
+          });
+          return { output: 'statevector', batchSize: packed.batch, statevectors, numQubits: n, metadata: meta() };
         }
-        return { output: 'probabilities', batchSize: packed.batch, probabilities: probabilitiesOf(state, n, packed.batch), numQubits: n, metadata: meta() };
+        const probabilities = this.withEvolved(body, packed, (state) => probabilitiesOf(state, n, packed.batch));
+        return { output: 'probabilities', batchSize: packed.batch, probabilities, numQubits: n, metadata: meta() };
       }
       case 'expectations': {
         const observables = batch.observables ?? [];
         if (observables.length === 0) throw new UsageError('expectations need at least one observable');
         checkObservables(observables, circuit.numQubits);
         const body = finalMeasurementsStripped(circuit, 'expectations');
-        const { state } = this.evolve(body, packed);
-        const shots = batch.shots;
-        const values = shots === undefined
+        const shots = batch.shots === undefined ? undefined : this.checkShots(batch.shots);
+        const values = this.withEvolved(body, packed, (state) => shots === undefined
           ? exactExpectations(state, circuit.numQubits, packed.batch, observables)
-          : sampledExpectations(state, circuit.numQubits, packed.batch, observables, this.checkShots(shots), new Rng(batch.seed ?? 0));
+          : sampledExpectations(state, circuit.numQubits, packed.batch, observables, shots, new Rng(batch.seed ?? 0)));
         return {
           output: 'expectations', batchSize: packed.batch, expectations: values, numObservables: observables.length,
           numQubits: circuit.numQubits, ...(shots !== undefined ? { shots } : {}), metadata: meta(),
@@ -107,18 +113,22 @@ export class StatevectorSimulator implements Backend {
   }
 
   /**
-   * Runs a unitary circuit on |0…0⟩ for every binding and returns the batched state
-   * (amplitude a of binding b at complex index a·B + b). Used by other simulators in sim/.
+   * Runs a unitary circuit on |0…0⟩ for every binding and calls `fn` with the batched state
+   * (amplitude a of binding b at complex index a·B + b). The state is released afterwards:
+   * `fn` must copy out whatever it keeps.
    */
-  evolve(circuit: Circuit, packed: PackedBindings): { state: Float64Array; program: Program } {
+  withEvolved<T>(circuit: Circuit, packed: PackedBindings, fn: (state: Float64Array, program: Program) => T): T {
     this.checkWidth(circuit);
     const program = compile(circuit, { fuse: this.fusion, ...(packed.weightsShared ? { frozenWeights: packed.weights } : {}) });
-    if (program.hasNonUnitary) throw new InputError('internal: evolve() needs a unitary circuit', 'INTERNAL');
+    if (program.hasNonUnitary) throw new InputError('internal: withEvolved() needs a unitary circuit', 'INTERNAL');
     const n = circuit.numQubits;
-    const state = allocate(2 * packed.batch * 2 ** n, this.memoryLimit, `a ${n}-qubit statevector${packed.batch > 1 ? ` batch of ${packed.batch}` : ''}`);
-    for (let b = 0; b < packed.batch; b++) state[2 * b] = 1;
-    runInstructions(state, n, packed.batch, program.instrs, computeAngles(program, packed), new Workspace());
-    return { state, program };
+    const what = `a ${n}-qubit statevector${packed.batch > 1 ? ` batch of ${packed.batch}` : ''}`;
+    return withStateBuffers([2 * packed.batch * 2 ** n], this.memoryLimit, what, ([state]) => {
+      const s = state as Float64Array;
+      for (let b = 0; b < packed.batch; b++) s[2 * b] = 1;
+      runInstructions(s, n, packed.batch, program.instrs, computeAngles(program, packed), new Workspace());
+      return fn(s, program);
+    }, this.wasm);
   }
 
   private sample(circuit: Circuit, packed: PackedBindings, shots: number, rng: Rng): Counts[] {
@@ -128,12 +138,13 @@ export class StatevectorSimulator implements Backend {
         ? split.measurements
         : Array.from({ length: circuit.numQubits }, (_, q) => ({ qubit: q, clbit: q }));
       const numClbits = split.measurements.length > 0 ? circuit.numClbits : circuit.numQubits;
-      const { state } = this.evolve(split.circuit, packed);
-      const out: Counts[] = [];
-      for (let b = 0; b < packed.batch; b++) {
-        out.push(countsFromHistogram(sampleIndexHistogram(state, circuit.numQubits, packed.batch, b, shots, rng), measurements, numClbits));
-      }
-      return out;
+      return this.withEvolved(split.circuit, packed, (state) => {
+        const out: Counts[] = [];
+        for (let b = 0; b < packed.batch; b++) {
+          out.push(countsFromHistogram(sampleIndexHistogram(state, circuit.numQubits, packed.batch, b, shots, rng), measurements, numClbits));
+        }
+        return out;
+      });
     }
     return this.sampleTrajectories(circuit, packed, shots, rng);
   }
@@ -270,7 +281,7 @@ export function finalMeasurementsStripped(circuit: Circuit, output: string): Cir
 
 /** |amplitude|² for every binding: B × 2^n row-major. */
 export function probabilitiesOf(s: Float64Array, n: number, batch: number): Float64Array {
-  const dim = 2 ** n;
+  const dim = 1 << n;
   const out = new Float64Array(batch * dim);
   for (let a = 0; a < dim; a++) {
     for (let b = 0; b < batch; b++) {
@@ -282,9 +293,9 @@ export function probabilitiesOf(s: Float64Array, n: number, batch: number): Floa
 }
 
 /** Reorders a batched state (batch innermost) into B contiguous statevectors. */
-export function bindingMajor(s: Float64Array, n: number, batch: number): Float64Array {
-  if (batch === 1) return s;
-  const dim = 2 ** n;
+export function bindingMajor(s: Float64Array, n: number, batch: number, copy = false): Float64Array {
+  if (batch === 1) return copy ? s.slice() : s;
+  const dim = 1 << n;
   const out = new Float64Array(2 * dim * batch);
   for (let a = 0; a < dim; a++) {
     for (let b = 0; b < batch; b++) {
@@ -298,7 +309,7 @@ export function bindingMajor(s: Float64Array, n: number, batch: number): Float64
 /** One binding's statevector out of a batched state (batch innermost). */
 export function extractBinding(s: Float64Array, n: number, batch: number, b: number): Float64Array {
   if (batch === 1) return s;
-  const dim = 2 ** n;
+  const dim = 1 << n;
   const out = new Float64Array(2 * dim);
   for (let a = 0; a < dim; a++) {
     out[2 * a] = s[2 * (a * batch + b)] as number;

@@ -14,13 +14,12 @@ export function parity(v: number): number {
  * k = 0, 1, 2, ... enumerates every index whose bits at those positions are zero.
  */
 export function insertZeroBits(k: number, sortedPositions: readonly number[]): number {
-  let v = k;
+  let v = k | 0;
   for (let i = 0; i < sortedPositions.length; i++) {
     const p = sortedPositions[i] as number;
-    const low = v & ((1 << p) - 1);
-    v = ((v >>> p) << (p + 1)) | low;
+    v = ((v >> p) << (p + 1)) | (v & ((1 << p) - 1));
   }
-  return v >>> 0;
+  return v;
 }
 
 /** Ascending unique positions. */

@@ -1,3 +1,6 @@
+// Index arithmetic stays in int32 (states are limited to < 2^31 doubles) so that V8 keeps
+// typed-array indices as small integers; `2 ** q` would make them doubles and slow every access.
+
 /**
  * Kernels for gates whose matrix is the same for every binding of a batch. The state holds
  * B bindings with the batch index innermost: amplitude a of binding b is complex entry
@@ -10,8 +13,8 @@ import { insertZeroBits, sortedUnique } from './bits.js';
 export function apply1(s: Float64Array, numQubits: number, batch: number, q: number, m: Float64Array): void {
   const a = m[0] as number, b = m[1] as number, c = m[2] as number, d = m[3] as number;
   const e = m[4] as number, f = m[5] as number, g = m[6] as number, h = m[7] as number;
-  const stride = 2 * batch * 2 ** q;
-  const total = 2 * batch * 2 ** numQubits;
+  const stride = (2 * batch) << q;
+  const total = (2 * batch) << numQubits;
   for (let base = 0; base < total; base += 2 * stride) {
     const end = base + stride;
     for (let i0 = base; i0 < end; i0 += 2) {
@@ -28,8 +31,8 @@ export function apply1(s: Float64Array, numQubits: number, batch: number, q: num
 /** Diagonal one-qubit gate diag(d0, d1) (d = [d0r, d0i, d1r, d1i]) on qubit q. */
 export function applyDiag1(s: Float64Array, numQubits: number, batch: number, q: number, d: Float64Array): void {
   const d0r = d[0] as number, d0i = d[1] as number, d1r = d[2] as number, d1i = d[3] as number;
-  const stride = 2 * batch * 2 ** q;
-  const total = 2 * batch * 2 ** numQubits;
+  const stride = (2 * batch) << q;
+  const total = (2 * batch) << numQubits;
   const touch0 = !(d0r === 1 && d0i === 0);
   for (let base = 0; base < total; base += 2 * stride) {
     if (touch0) {
@@ -59,11 +62,15 @@ export function applyControlled1(
   let cmask = 0;
   for (const q of controls) cmask |= 1 << q;
   const positions = sortedUnique([...controls, target]);
-  const count = 2 ** (numQubits - positions.length);
-  const tOff = 2 * batch * 2 ** target;
+  const count = 1 << (numQubits - positions.length);
+  const tOff = (2 * batch) << target;
   const isX = a === 0 && b === 0 && c === 1 && d === 0 && e === 1 && f === 0 && g === 0 && h === 0;
+  if (isX && controls.length === 1) {
+    applyCX(s, numQubits, batch, controls[0] as number, target);
+    return;
+  }
   for (let k = 0; k < count; k++) {
-    const base0 = 2 * batch * ((insertZeroBits(k, positions) | cmask) >>> 0);
+    const base0 = (2 * batch) * (insertZeroBits(k, positions) | cmask);
     const end = base0 + 2 * batch;
     if (isX) {
       for (let i0 = base0; i0 < end; i0 += 2) {
@@ -90,9 +97,9 @@ export function applyControlled1(
 /** General two-qubit 4×4 matrix on (q0, q1); local index bit 0 is q0, bit 1 is q1. */
 export function apply2(s: Float64Array, numQubits: number, batch: number, q0: number, q1: number, m: Float64Array): void {
   const positions = sortedUnique([q0, q1]);
-  const count = 2 ** (numQubits - 2);
-  const o1 = 2 * batch * 2 ** q0;
-  const o2 = 2 * batch * 2 ** q1;
+  const count = 1 << (numQubits - 2);
+  const o1 = (2 * batch) << q0;
+  const o2 = (2 * batch) << q1;
   const o3 = o1 + o2;
   const m00r = m[0] as number, m00i = m[1] as number, m01r = m[2] as number, m01i = m[3] as number;
   const m02r = m[4] as number, m02i = m[5] as number, m03r = m[6] as number, m03i = m[7] as number;
@@ -103,7 +110,7 @@ export function apply2(s: Float64Array, numQubits: number, batch: number, q0: nu
   const m30r = m[24] as number, m30i = m[25] as number, m31r = m[26] as number, m31i = m[27] as number;
   const m32r = m[28] as number, m32i = m[29] as number, m33r = m[30] as number, m33i = m[31] as number;
   for (let k = 0; k < count; k++) {
-    const base = 2 * batch * insertZeroBits(k, positions);
+    const base = (2 * batch) * insertZeroBits(k, positions);
     const end = base + 2 * batch;
     for (let i = base; i < end; i += 2) {
       const i1 = i + o1, i2 = i + o2, i3 = i + o3;
@@ -124,11 +131,11 @@ export function apply2(s: Float64Array, numQubits: number, batch: number, q0: nu
 /** Swaps qubits q0 and q1 (a permutation: no arithmetic). */
 export function applySwap(s: Float64Array, numQubits: number, batch: number, q0: number, q1: number): void {
   const positions = sortedUnique([q0, q1]);
-  const count = 2 ** (numQubits - 2);
-  const o1 = 2 * batch * 2 ** q0;
-  const o2 = 2 * batch * 2 ** q1;
+  const count = 1 << (numQubits - 2);
+  const o1 = (2 * batch) << q0;
+  const o2 = (2 * batch) << q1;
   for (let k = 0; k < count; k++) {
-    const base = 2 * batch * insertZeroBits(k, positions);
+    const base = (2 * batch) * insertZeroBits(k, positions);
     for (let i = base, end = base + 2 * batch; i < end; i += 2) {
       const i1 = i + o1, i2 = i + o2;
       const r = s[i1] as number, im = s[i1 + 1] as number;
@@ -145,7 +152,7 @@ export function applySwap(s: Float64Array, numQubits: number, batch: number, q0:
  * amplitude whose bits at those qubits read j (bit i of j = qubits[i]).
  */
 export function applyDiagonal(s: Float64Array, numQubits: number, batch: number, qubits: readonly number[], d: Float64Array): void {
-  const dim = 2 ** numQubits;
+  const dim = 1 << numQubits;
   const k = qubits.length;
   for (let a = 0; a < dim; a++) {
     let j = 0;
@@ -170,11 +177,11 @@ export function applyMatrix(
   const k = qubits.length;
   const dimL = 1 << k;
   const positions = sortedUnique(qubits);
-  const count = 2 ** (numQubits - k);
+  const count = 1 << (numQubits - k);
   const offsets = new Float64Array(dimL);
   for (let j = 0; j < dimL; j++) {
     let off = 0;
-    for (let i = 0; i < k; i++) if (j & (1 << i)) off += 2 ** (qubits[i] as number);
+    for (let i = 0; i < k; i++) if (j & (1 << i)) off += 1 << (qubits[i] as number);
     offsets[j] = 2 * batch * off;
   }
   for (let kk = 0; kk < count; kk++) {
@@ -198,6 +205,30 @@ export function applyMatrix(
         const idx = base + bi + (offsets[r] as number);
         s[idx] = accR;
         s[idx + 1] = accI;
+      }
+    }
+  }
+}
+
+/** CNOT as nested loops over the blocks where control = 1 and target = 0 (no bit insertion). */
+export function applyCX(s: Float64Array, numQubits: number, batch: number, control: number, target: number): void {
+  const bb = 2 * batch;
+  const cs = bb << control;
+  const ts = bb << target;
+  const lo = cs < ts ? cs : ts;
+  const hi = cs < ts ? ts : cs;
+  const total = bb << numQubits;
+  for (let b1 = 0; b1 < total; b1 += 2 * hi) {
+    for (let b0 = b1; b0 < b1 + hi; b0 += 2 * lo) {
+      for (let i = b0, end = b0 + lo; i < end; i += 2) {
+        const i0 = i + cs;
+        const i1 = i0 + ts;
+        const r = s[i0] as number;
+        const m = s[i0 + 1] as number;
+        s[i0] = s[i1] as number;
+        s[i0 + 1] = s[i1 + 1] as number;
+        s[i1] = r;
+        s[i1 + 1] = m;
       }
     }
   }

@@ -13,7 +13,7 @@ export function accumulatePauliExpectation(
   s: Float64Array, numQubits: number, batch: number, xMask: number, zMask: number, numY: number,
   coeff: number, out: Float64Array, outStride: number, outIndex: number,
 ): void {
-  const dim = 2 ** numQubits;
+  const dim = 1 << numQubits;
   if (xMask === 0) {
     for (let a = 0; a < dim; a++) {
       const sg = parity(a & zMask) ? -coeff : coeff;
@@ -26,7 +26,7 @@ export function accumulatePauliExpectation(
   }
   const [pr, pi] = iPow(numY);
   for (let a = 0; a < dim; a++) {
-    const src = (a ^ xMask) >>> 0;
+    const src = a ^ xMask;
     const sg = parity(src & zMask) ? -coeff : coeff;
     const fr = sg * pr, fi = sg * pi;
     const ia0 = 2 * batch * a, is0 = 2 * batch * src;
@@ -45,10 +45,10 @@ export function addPauliApplied(
   target: Float64Array, s: Float64Array, numQubits: number, batch: number, xMask: number, zMask: number, numY: number,
   coeff: number, weights: Float64Array,
 ): void {
-  const dim = 2 ** numQubits;
+  const dim = 1 << numQubits;
   const [pr, pi] = iPow(numY);
   for (let a = 0; a < dim; a++) {
-    const src = (a ^ xMask) >>> 0;
+    const src = a ^ xMask;
     const sg = parity(src & zMask) ? -coeff : coeff;
     const fr = sg * pr, fi = sg * pi;
     const ia0 = 2 * batch * a, is0 = 2 * batch * src;
@@ -74,11 +74,11 @@ export function generatorOverlapImag(
   out.fill(0, 0, batch);
   const proj: number[] = [];
   for (let q = 0; q < 31; q++) if (projMask & (1 << q)) proj.push(q);
-  const count = 2 ** (numQubits - proj.length);
+  const count = 1 << (numQubits - proj.length);
   const [pr, pi] = iPow(numY);
   for (let k = 0; k < count; k++) {
-    const a = (insertZeroBits(k, proj) | projMask) >>> 0;
-    const src = (a ^ xMask) >>> 0;
+    const a = insertZeroBits(k, proj) | projMask;
+    const src = a ^ xMask;
     const sg = parity(src & zMask) ? -1 : 1;
     const fr = sg * pr, fi = sg * pi;
     const ia0 = 2 * batch * a, is0 = 2 * batch * src;

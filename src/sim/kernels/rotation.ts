@@ -46,11 +46,11 @@ export function applyPauliRotation(
   const proj = bitsOf(projMask);
   if (xMask === 0) {
     // Diagonal: factor e^{-iφ s(a)} with s(a) = (-1)^{parity(a & zMask)} (s = 1 when P = I).
-    const count = 2 ** (numQubits - proj.length);
+    const count = 1 << (numQubits - proj.length);
     for (let k = 0; k < count; k++) {
-      const a = (insertZeroBits(k, proj) | projMask) >>> 0;
+      const a = insertZeroBits(k, proj) | projMask;
       const sgn = parity(a & zMask) ? -1 : 1;
-      const base = 2 * batch * a;
+      const base = (2 * batch) * a;
       for (let b = 0; b < batch; b++) {
         const c = (uniform ? cos[0] : cos[b]) as number;
         const sn = sgn * ((uniform ? sin[0] : sin[b]) as number);
@@ -66,14 +66,14 @@ export function applyPauliRotation(
   const [kr, ki] = iPow(numY + 3);
   const pivot = 31 - Math.clz32(xMask & -xMask);
   const positions = sortedUnique([...proj, pivot]);
-  const count = 2 ** (numQubits - positions.length);
+  const count = 1 << (numQubits - positions.length);
   for (let k = 0; k < count; k++) {
-    const a = (insertZeroBits(k, positions) | projMask) >>> 0;
-    const p = (a ^ xMask) >>> 0;
+    const a = insertZeroBits(k, positions) | projMask;
+    const p = a ^ xMask;
     const sa = parity(a & zMask) ? -1 : 1;
     const sp = parity(p & zMask) ? -1 : 1;
-    const baseA = 2 * batch * a;
-    const baseP = 2 * batch * p;
+    const baseA = (2 * batch) * a;
+    const baseP = (2 * batch) * p;
     for (let b = 0; b < batch; b++) {
       const c = (uniform ? cos[0] : cos[b]) as number;
       const sn = (uniform ? sin[0] : sin[b]) as number;
@@ -94,9 +94,9 @@ export function applyPauliRotation(
  * (interleaved row-major). The hot path for input-dependent encodings.
  */
 export function applyBatched1(s: Float64Array, numQubits: number, batch: number, q: number, mats: Float64Array): void {
-  const stride = 2 * batch * 2 ** q;
-  const total = 2 * batch * 2 ** numQubits;
-  const blocks = 2 ** q;
+  const stride = (2 * batch) << q;
+  const total = (2 * batch) << numQubits;
+  const blocks = 1 << q;
   for (let base = 0; base < total; base += 2 * stride) {
     for (let blk = 0; blk < blocks; blk++) {
       const off = base + 2 * batch * blk;
@@ -116,9 +116,9 @@ export function applyBatched1(s: Float64Array, numQubits: number, batch: number,
 
 /** One-qubit diagonal gates that differ per binding: `diags` holds 4 numbers per binding. */
 export function applyBatchedDiag1(s: Float64Array, numQubits: number, batch: number, q: number, diags: Float64Array): void {
-  const stride = 2 * batch * 2 ** q;
-  const total = 2 * batch * 2 ** numQubits;
-  const blocks = 2 ** q;
+  const stride = (2 * batch) << q;
+  const total = (2 * batch) << numQubits;
+  const blocks = 1 << q;
   for (let base = 0; base < total; base += 2 * stride) {
     for (let blk = 0; blk < blocks; blk++) {
       const off = base + 2 * batch * blk;
