@@ -8,4 +8,5 @@ export { VERSION } from './version.js';
 export * from './core/index.js';
 export * from './circuit/index.js';
 export * from './sim/index.js';
+export * from './devices/index.js';
 export * from './data/index.js';

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDevices } from './devices.js';
 
 /** Every CLI command's registration function, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDevices];
