@@ -49,8 +49,8 @@ export interface GateDef {
   /** One-parameter gates: U(θ) = exp(-iθG) (exactly, no extra global phase). */
   readonly generator?: Generator;
   /**
-   * Multi-parameter gates (and parametric gates without a generator): an exact decomposition
-   * (global phase aside) into gates that have generators or no parameters.
+   * An exact decomposition (global phase aside): for multi-parameter gates into gates that
+   * have generators or no parameters; for three-qubit gates into one- and two-qubit gates.
    */
   decompose?(params: readonly Param[]): readonly GateCall[];
   /** The inverse as a sequence of gate calls on the same local qubits. */

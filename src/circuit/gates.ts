@@ -305,8 +305,19 @@ const SPECS: Spec[] = [
     qasmDefinition: 'rz(-phi0) q0; rz(-phi1) q1; h q0; h q1; cx q0, q1; rz(theta) q1; cx q0, q1; h q1; h q0; rz(phi0) q0; rz(phi1) q1;',
   },
   // ---- three-qubit
-  { name: 'ccx', numQubits: 3, controls: 2, targetMatrix: () => MATRICES.x, inverse: same('ccx') },
-  { name: 'cswap', numQubits: 3, controls: 1, targetMatrix: () => MATRICES.swap, inverse: same('cswap') },
+  {
+    name: 'ccx', numQubits: 3, controls: 2, targetMatrix: () => MATRICES.x, inverse: same('ccx'),
+    // The standard 6-CNOT Toffoli (Nielsen & Chuang Fig. 4.9), exact.
+    decompose: () => [
+      call('h', [2]), call('cx', [1, 2]), call('tdg', [2]), call('cx', [0, 2]), call('t', [2]), call('cx', [1, 2]),
+      call('tdg', [2]), call('cx', [0, 2]), call('t', [1]), call('t', [2]), call('h', [2]), call('cx', [0, 1]),
+      call('t', [0]), call('tdg', [1]), call('cx', [0, 1]),
+    ],
+  },
+  {
+    name: 'cswap', numQubits: 3, controls: 1, targetMatrix: () => MATRICES.swap, inverse: same('cswap'),
+    decompose: () => [call('cx', [2, 1]), call('ccx', [0, 1, 2]), call('cx', [2, 1])],
+  },
 ];
 
 function msMatrix(p0: number, p1: number, theta: number): Matrix {

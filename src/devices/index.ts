@@ -17,3 +17,5 @@ export { IBM_USD_PER_SECOND } from './builders/ibm.js';
 export { errorFromDepolarizing, garnetLattice, GARNET_ROW_SPANS } from './profiles/iqm-garnet.js';
 export { ankaa3Lattice, ANKAA_3_MISSING_COUPLERS } from './profiles/rigetti-ankaa-3.js';
 export { HQC_FORMULA } from './profiles/quantinuum-h1.js';
+export { deviceNoiseModel, type DeviceNoiseOptions } from './noise-from-calibration.js';
+export { DeviceBackend, checkCircuitOnDevice, type DeviceBackendOptions, type DeviceViolation } from './device-backend.js';

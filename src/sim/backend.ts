@@ -10,7 +10,7 @@ import type { Bindings } from './bindings.js';
 import type { Observable } from './pauli.js';
 
 /** What a run should return. */
-export type OutputKind = 'expectations' | 'probabilities' | 'counts' | 'statevector';
+export type OutputKind = 'expectations' | 'probabilities' | 'counts' | 'statevector' | 'density_matrix';
 
 /** One template, many bindings, one kind of output. */
 export interface ExecutionBatch extends Bindings {
@@ -39,6 +39,8 @@ export interface ExecutionResult {
   readonly counts?: readonly Counts[];
   /** B × 2^n complex, interleaved (re, im). */
   readonly statevectors?: Float64Array;
+  /** B × 2^n × 2^n complex, interleaved, row-major per binding. */
+  readonly densityMatrices?: Float64Array;
   readonly numQubits: number;
   readonly shots?: number;
   /** Backend-specific facts (name, seconds, device, cost...). */

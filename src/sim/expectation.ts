@@ -26,7 +26,7 @@ export function exactExpectations(s: Float64Array, numQubits: number, batch: num
 }
 
 /** Groups terms that can be measured in one basis (qubit-wise commuting). */
-function measurementGroups(terms: readonly { term: PauliString; obs: number }[]): { basis: Map<number, 'X' | 'Y' | 'Z'>; members: { term: PauliString; obs: number }[] }[] {
+export function measurementGroups(terms: readonly { term: PauliString; obs: number }[]): { basis: Map<number, 'X' | 'Y' | 'Z'>; members: { term: PauliString; obs: number }[] }[] {
   const groups: { basis: Map<number, 'X' | 'Y' | 'Z'>; members: { term: PauliString; obs: number }[] }[] = [];
   for (const entry of terms) {
     let placed = false;

@@ -6,3 +6,9 @@ export { compile, type Program, type Instr, type RotationInstr, type CompileOpti
 export { sampleFromProbabilities, countsFromHistogram, bitString } from './sampling.js';
 export { defaultMemoryLimit } from './memory.js';
 export { adjointGradient, adjointJacobian, type AdjointResult, type AdjointOptions } from './adjoint.js';
+export { DensityMatrixSimulator, type NoisySimulatorOptions } from './density-matrix.js';
+export { TrajectorySimulator, type TrajectoryOptions } from './trajectories.js';
+export * from './noise/channel.js';
+export { NoiseModel, type ReadoutError, type AppliedChannel } from './noise/noise-model.js';
+export { parseNoiseSpec } from './noise/spec.js';
+export { decomposeWideGates } from './noise/noisy-steps.js';

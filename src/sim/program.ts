@@ -130,6 +130,13 @@ function resolve(p: Param, frozen: Float64Array | undefined): number | undefined
   return undefined;
 }
 
+/** Lowers one gate (constant or parametric) to instructions, without fusion. */
+export function lowerGateOp(name: string, qubits: readonly number[], params: readonly Param[], frozenWeights?: Float64Array): Instr[] {
+  const out: Instr[] = [];
+  lowerGate(getGate(name), qubits, params, frozenWeights, out);
+  return out;
+}
+
 function lowerGate(def: GateDef, qubits: readonly number[], params: readonly Param[], frozen: Float64Array | undefined, out: Instr[]): void {
   const values = params.map((p) => resolve(p, frozen));
   if (values.every((v) => v !== undefined)) {

@@ -5,6 +5,7 @@
  * classically conditioned gates by per-shot sampling.
  */
 import { InputError, UsageError } from '../core/errors.js';
+import { formatBytes } from '../core/numeric.js';
 import { Rng } from '../core/rng.js';
 import type { Circuit } from '../circuit/circuit.js';
 import { computeAngles, type RotationAngles } from './angles.js';
@@ -188,7 +189,7 @@ export class StatevectorSimulator implements Backend {
 
   private checkWidth(circuit: Circuit): void {
     if (circuit.numQubits > this.maxQubits) {
-      throw new InputError(`the circuit has ${circuit.numQubits} qubits; the ${this.name} simulator accepts at most ${this.maxQubits} (a ${circuit.numQubits}-qubit state needs ${formatStateBytes(circuit.numQubits)})`, 'RESOURCE');
+      throw new InputError(`the circuit has ${circuit.numQubits} qubits; the ${this.name} simulator accepts at most ${this.maxQubits} (a ${circuit.numQubits}-qubit state needs ${formatBytes(16 * 2 ** circuit.numQubits)})`, 'RESOURCE');
     }
   }
 
@@ -199,17 +200,6 @@ export class StatevectorSimulator implements Backend {
   }
 }
 
-function formatStateBytes(n: number): string {
-  const bytes = 16 * 2 ** n;
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toPrecision(3)} ${units[u]}`;
-}
 
 /** Applies unitary instructions to a batched state. */
 export function runInstructions(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
 import { registerDevices } from './devices.js';
 
 /** Every CLI command's registration function, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDevices];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerDevices];
