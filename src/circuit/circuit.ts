@@ -85,7 +85,12 @@ export class Circuit {
     let m = -1;
     for (const op of this.ops) {
       if (op.kind !== 'gate') continue;
-      for (const p of op.params) for (const t of p.terms) if (t.source === source && t.index > m) m = t.index;
+      for (const p of op.params) {
+        for (const t of p.terms) {
+          if (t.source === source && t.index > m) m = t.index;
+          if (t.factor && t.factor.source === source && t.factor.index > m) m = t.factor.index;
+        }
+      }
     }
     return m;
   }
@@ -265,7 +270,7 @@ function validateOp(op: Operation, index: number, numQubits: number, numClbits: 
       if (op.qubits.length !== def.numQubits) throw new InputError(`${where}: gate ${op.name} acts on ${def.numQubits} qubit(s), got ${op.qubits.length}`, 'ARITY');
       if (op.params.length !== def.numParams) throw new InputError(`${where}: gate ${op.name} takes ${def.numParams} parameter(s), got ${op.params.length}`, 'ARITY');
       op.qubits.forEach(checkQubit);
-      if (new Set(op.qubits).size !== op.qubits.length) throw new InputError(`${where}: gate ${op.name} uses a qubit twice (${op.qubits.join(', ')})`, 'ARITY');
+      if (hasDuplicate(op.qubits)) throw new InputError(`${where}: gate ${op.name} uses a qubit twice (${op.qubits.join(', ')})`, 'ARITY');
       for (const p of op.params) if (!(p instanceof Param)) throw new InputError(`${where}: parameters must be Param values`, 'TYPE');
       return;
     }
@@ -280,6 +285,11 @@ function validateOp(op: Operation, index: number, numQubits: number, numClbits: 
       op.qubits.forEach(checkQubit);
       return;
   }
+}
+
+function hasDuplicate(qubits: readonly number[]): boolean {
+  for (let i = 1; i < qubits.length; i++) for (let j = 0; j < i; j++) if (qubits[i] === qubits[j]) return true;
+  return false;
 }
 
 /** Narrowing helper. */

@@ -51,6 +51,7 @@ export interface GateDef {
   /**
    * An exact decomposition (global phase aside): for multi-parameter gates into gates that
    * have generators or no parameters; for three-qubit gates into one- and two-qubit gates.
+   * (The simulators use `matrix`; transpilers and noise models use this.)
    */
   decompose?(params: readonly Param[]): readonly GateCall[];
   /** The inverse as a sequence of gate calls on the same local qubits. */

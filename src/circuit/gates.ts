@@ -307,18 +307,23 @@ const SPECS: Spec[] = [
   // ---- three-qubit
   {
     name: 'ccx', numQubits: 3, controls: 2, targetMatrix: () => MATRICES.x, inverse: same('ccx'),
-    // The standard 6-CNOT Toffoli (Nielsen & Chuang Fig. 4.9), exact.
-    decompose: () => [
-      call('h', [2]), call('cx', [1, 2]), call('tdg', [2]), call('cx', [0, 2]), call('t', [2]), call('cx', [1, 2]),
-      call('tdg', [2]), call('cx', [0, 2]), call('t', [1]), call('t', [2]), call('h', [2]), call('cx', [0, 1]),
-      call('t', [0]), call('tdg', [1]), call('cx', [0, 1]),
-    ],
+    decompose: () => toffoli(0, 1, 2),
   },
   {
     name: 'cswap', numQubits: 3, controls: 1, targetMatrix: () => MATRICES.swap, inverse: same('cswap'),
-    decompose: () => [call('cx', [2, 1]), call('ccx', [0, 1, 2]), call('cx', [2, 1])],
+    // Fredkin = CX(b→a) · Toffoli(c, a → b) · CX(b→a).
+    decompose: () => [call('cx', [2, 1]), ...toffoli(0, 1, 2), call('cx', [2, 1])],
   },
 ];
+
+/** The standard 6-CNOT Toffoli (Nielsen & Chuang Fig. 4.9), exact, on local qubits (a, b → c). */
+function toffoli(a: number, b: number, c: number): GateCall[] {
+  return [
+    call('h', [c]), call('cx', [b, c]), call('tdg', [c]), call('cx', [a, c]), call('t', [c]), call('cx', [b, c]),
+    call('tdg', [c]), call('cx', [a, c]), call('t', [b]), call('t', [c]), call('h', [c]), call('cx', [a, b]),
+    call('t', [a]), call('tdg', [b]), call('cx', [a, b]),
+  ];
+}
 
 function msMatrix(p0: number, p1: number, theta: number): Matrix {
   // (RZ(p0) ⊗ RZ(p1)) · RXX(θ) · (RZ(-p0) ⊗ RZ(-p1)); qubit 0 is the low bit.
@@ -351,7 +356,7 @@ for (const s of SPECS) numQubitsOf.set(s.name, s.numQubits);
 const LIBRARY: ReadonlyMap<string, GateDef> = new Map(SPECS.map((s) => [s.name, define(s)]));
 
 /** Alternative names accepted on input (OpenQASM and the builder), mapped to library names. */
-const ALIASES: Readonly<Record<string, string>> = { cnot: 'cx', i: 'id', toffoli: 'ccx', fredkin: 'cswap', phase: 'p', cphase: 'cp', u0: 'id' };
+const ALIASES: Readonly<Record<string, string>> = { cnot: 'cx', i: 'id', toffoli: 'ccx', fredkin: 'cswap', phase: 'p', cphase: 'cp' };
 
 /** Every gate name in the library. */
 export function gateNames(): string[] {
@@ -363,7 +368,7 @@ export function findGate(name: string): GateDef | undefined {
   return LIBRARY.get(name) ?? LIBRARY.get(ALIASES[name] ?? '');
 }
 
-/** Looks a gate up by name; throws an InputError listing similar names when unknown. */
+/** Looks a gate up by name; throws an InputError naming it when unknown. */
 export function getGate(name: string): GateDef {
   const g = findGate(name);
   if (!g) throw new InputError(`unknown gate "${name}"`, 'UNKNOWN_GATE');

@@ -6,3 +6,4 @@ export * from './operation.js';
 export * from './circuit.js';
 export * from './builder.js';
 export { drawCircuit, formatAngle } from './draw.js';
+export * from './qasm/index.js';

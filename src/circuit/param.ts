@@ -1,18 +1,24 @@
 /**
  * Gate parameters as affine expressions over input features `x[i]` and trainable weights
- * `w[j]`: `c + Σ a_k·x[i_k] + Σ b_k·w[j_k]`. A QNN is then one circuit template bound to many
- * (x, w) pairs, and gradients flow to both through the coefficients.
+ * `w[j]`: `c + Σ a_k·x[i_k] + Σ b_k·w[j_k]`, optionally with bilinear terms `a·w[j]·x[i]`
+ * (data re-uploading scaled by trainable weights). A QNN is then one circuit template bound
+ * to many (x, w) pairs, and gradients flow to both through the coefficients.
  */
 import { InputError } from '../core/errors.js';
 
 /** Where a term's value comes from: an input feature or a trainable weight. */
 export type ParamSource = 'x' | 'w';
 
-/** One term `coeff * source[index]`. */
-export interface ParamTerm {
+/** A reference to one input feature or weight. */
+export interface ParamRef {
   readonly source: ParamSource;
   readonly index: number;
+}
+
+/** One term `coeff * source[index]`, times `factor` when present (a bilinear term). */
+export interface ParamTerm extends ParamRef {
   readonly coeff: number;
+  readonly factor?: ParamRef;
 }
 
 /** An immutable affine parameter expression. */
@@ -48,20 +54,45 @@ export class Param {
     return value instanceof Param ? value : Param.constant(value);
   }
 
-  /** General constructor; merges repeated sources and drops zero coefficients. */
+  /** General constructor; merges repeated terms and drops zero coefficients. */
   static affine(constant: number, terms: readonly ParamTerm[]): Param {
     if (!Number.isFinite(constant)) throw new InputError(`gate parameter must be finite, got ${constant}`, 'NOT_FINITE');
     const merged = new Map<string, ParamTerm>();
     for (const t of terms) {
       checkIndex(t.index, t.source);
+      if (t.factor) checkIndex(t.factor.index, t.factor.source);
       if (!Number.isFinite(t.coeff)) throw new InputError(`coefficient of ${t.source}[${t.index}] must be finite, got ${t.coeff}`, 'NOT_FINITE');
-      const key = `${t.source}${t.index}`;
+      const norm = normaliseTerm(t);
+      const key = termKey(norm);
       const prev = merged.get(key);
-      merged.set(key, { source: t.source, index: t.index, coeff: (prev?.coeff ?? 0) + t.coeff });
+      merged.set(key, { ...norm, coeff: (prev?.coeff ?? 0) + norm.coeff });
     }
     const kept = [...merged.values()].filter((t) => t.coeff !== 0);
-    kept.sort((a, b) => (a.source === b.source ? a.index - b.index : a.source < b.source ? 1 : -1));
+    kept.sort((a, b) => (termKey(a) < termKey(b) ? -1 : termKey(a) > termKey(b) ? 1 : 0));
     return new Param(constant, kept);
+  }
+
+  /** The bilinear term `coeff · a · b` (e.g. `w[j]·x[i]` for trainable input scaling). */
+  static bilinear(a: ParamRef, b: ParamRef, coeff = 1): Param {
+    return Param.affine(0, [{ source: a.source, index: a.index, coeff, factor: { source: b.source, index: b.index } }]);
+  }
+
+  /**
+   * The product of two expressions, as long as the result is at most bilinear (no term may be
+   * multiplied by another term that is already a product).
+   */
+  times(other: ParamLike): Param {
+    const o = Param.from(other);
+    const terms: ParamTerm[] = [];
+    for (const t of this.terms) terms.push({ ...t, coeff: t.coeff * o.constant });
+    for (const t of o.terms) terms.push({ ...t, coeff: t.coeff * this.constant });
+    for (const a of this.terms) {
+      for (const b of o.terms) {
+        if (a.factor || b.factor) throw new InputError(`cannot multiply ${this.toString()} by ${o.toString()}: parameters are at most bilinear`, 'UNSUPPORTED');
+        terms.push({ source: a.source, index: a.index, coeff: a.coeff * b.coeff, factor: { source: b.source, index: b.index } });
+      }
+    }
+    return Param.affine(this.constant * o.constant, terms);
   }
 
   get isConstant(): boolean {
@@ -70,12 +101,12 @@ export class Param {
 
   /** True when some term reads an input feature. */
   get dependsOnInputs(): boolean {
-    return this.terms.some((t) => t.source === 'x');
+    return this.terms.some((t) => t.source === 'x' || t.factor?.source === 'x');
   }
 
   /** True when some term reads a trainable weight. */
   get dependsOnWeights(): boolean {
-    return this.terms.some((t) => t.source === 'w');
+    return this.terms.some((t) => t.source === 'w' || t.factor?.source === 'w');
   }
 
   add(other: ParamLike): Param {
@@ -98,14 +129,15 @@ export class Param {
 
   /** The value for features `x` and weights `w`. */
   evaluate(x?: ArrayLike<number>, w?: ArrayLike<number>): number {
-    let v = this.constant;
-    for (const t of this.terms) {
-      const src = t.source === 'x' ? x : w;
-      if (src === undefined || t.index >= src.length) {
-        throw new InputError(`parameter needs ${t.source}[${t.index}] but only ${src?.length ?? 0} ${t.source === 'x' ? 'input features' : 'weights'} were given`, 'SHAPE');
+    const read = (r: ParamRef): number => {
+      const src = r.source === 'x' ? x : w;
+      if (src === undefined || r.index >= src.length) {
+        throw new InputError(`parameter needs ${r.source}[${r.index}] but only ${src?.length ?? 0} ${r.source === 'x' ? 'input features' : 'weights'} were given`, 'SHAPE');
       }
-      v += t.coeff * (src[t.index] as number);
-    }
+      return src[r.index] as number;
+    };
+    let v = this.constant;
+    for (const t of this.terms) v += t.coeff * read(t) * (t.factor ? read(t.factor) : 1);
     return v;
   }
 
@@ -114,15 +146,15 @@ export class Param {
     if (this.constant !== other.constant || this.terms.length !== other.terms.length) return false;
     return this.terms.every((t, i) => {
       const o = other.terms[i] as ParamTerm;
-      return t.source === o.source && t.index === o.index && t.coeff === o.coeff;
+      return termKey(t) === termKey(o) && t.coeff === o.coeff;
     });
   }
 
-  /** Text form such as `0.5*w[3] + x[1] + 0.2` (readable by the QASM importer as an expression). */
+  /** Text form such as `0.5*w[3] + x[1] + 0.2` (for people; OpenQASM 3 export writes `x_1`). */
   toString(): string {
     const parts: string[] = [];
     for (const t of this.terms) {
-      const name = `${t.source}[${t.index}]`;
+      const name = `${t.source}[${t.index}]${t.factor ? `*${t.factor.source}[${t.factor.index}]` : ''}`;
       if (t.coeff === 1) parts.push(name);
       else if (t.coeff === -1) parts.push(`-${name}`);
       else parts.push(`${formatNumber(t.coeff)}*${name}`);
@@ -145,12 +177,29 @@ export function w(index: number): Param {
   return Param.weight(index);
 }
 
+/** Puts a bilinear term's two references in a canonical order (x before w, then by index). */
+function normaliseTerm(t: ParamTerm): ParamTerm {
+  if (!t.factor) return { source: t.source, index: t.index, coeff: t.coeff };
+  const a = refKey(t);
+  const b = refKey(t.factor);
+  return a <= b
+    ? { source: t.source, index: t.index, coeff: t.coeff, factor: { source: t.factor.source, index: t.factor.index } }
+    : { source: t.factor.source, index: t.factor.index, coeff: t.coeff, factor: { source: t.source, index: t.index } };
+}
+
+function refKey(r: ParamRef): string {
+  return `${r.source === 'x' ? 0 : 1}${String(r.index).padStart(9, '0')}`;
+}
+
+function termKey(t: ParamTerm): string {
+  return t.factor ? `${refKey(t)}*${refKey(t.factor)}` : refKey(t);
+}
+
 function checkIndex(index: number, source: string): void {
   if (!Number.isInteger(index) || index < 0) throw new InputError(`${source} index must be a non-negative integer, got ${index}`, 'SHAPE');
 }
 
-/** Shortest exact decimal form of a number (17 significant digits at most). */
+/** Shortest decimal form that reads back to the same double. */
 export function formatNumber(v: number): string {
-  if (Number.isInteger(v)) return String(v);
   return String(v);
 }

@@ -11,7 +11,8 @@
 import { InputError } from '../core/errors.js';
 import type { Circuit } from '../circuit/circuit.js';
 import { computeAngles, type RotationAngles } from './angles.js';
-import { type Bindings, packBindings } from './bindings.js';
+import { type Bindings, type PackedBindings, packBindings } from './bindings.js';
+import type { ParamRef } from '../circuit/param.js';
 import { applyConstant, applyConstantInverse, applyRotation, Workspace } from './executor.js';
 import { checkObservables, exactExpectations } from './expectation.js';
 import { addPauliApplied, generatorOverlapImag } from './kernels/observable.js';
@@ -87,7 +88,7 @@ export function adjointGradient(
       if (instr.op === 'rot') {
         const a = angles.get(instr) as RotationAngles;
         generatorOverlapImag(la, ps, n, B, instr.masks, overlap);
-        accumulate(instr, overlap, B, packed.weightsShared, nx, nw, inputGradients, weightGradients);
+        accumulate(instr, overlap, packed, inputGradients, weightGradients);
         applyRotation(ps, n, B, instr, a, ws, true);
         applyRotation(la, n, B, instr, a, ws, true);
       } else {
@@ -101,21 +102,32 @@ export function adjointGradient(
 }
 
 function accumulate(
-  instr: RotationInstr, overlap: Float64Array, B: number, shared: boolean, nx: number, nw: number,
-  inputGrads: Float64Array, weightGrads: Float64Array,
+  instr: RotationInstr, overlap: Float64Array, packed: PackedBindings, inputGrads: Float64Array, weightGrads: Float64Array,
 ): void {
+  const B = packed.batch;
+  const nx = packed.numInputs;
+  const nw = packed.numWeights;
+  const shared = packed.weightsShared;
   const f = 2 * instr.coeff;
-  for (const t of instr.param.terms) {
-    const c = f * t.coeff;
-    if (t.source === 'x') {
-      for (let b = 0; b < B; b++) inputGrads[b * nx + t.index] += c * (overlap[b] as number);
+  const value = (r: ParamRef, b: number): number => (r.source === 'x'
+    ? (packed.inputs[b * nx + r.index] as number)
+    : (packed.weights[(shared ? 0 : b * nw) + r.index] as number));
+  // d θ / d r for each reference r of each term: coeff (affine) or coeff · other factor (bilinear).
+  const add = (r: ParamRef, c: number, other: ParamRef | undefined) => {
+    if (r.source === 'x') {
+      for (let b = 0; b < B; b++) inputGrads[b * nx + r.index] += c * (other ? value(other, b) : 1) * (overlap[b] as number);
     } else if (shared) {
       let s = 0;
-      for (let b = 0; b < B; b++) s += overlap[b] as number;
-      weightGrads[t.index] += c * s;
+      for (let b = 0; b < B; b++) s += (other ? value(other, b) : 1) * (overlap[b] as number);
+      weightGrads[r.index] += c * s;
     } else {
-      for (let b = 0; b < B; b++) weightGrads[b * nw + t.index] += c * (overlap[b] as number);
+      for (let b = 0; b < B; b++) weightGrads[b * nw + r.index] += c * (other ? value(other, b) : 1) * (overlap[b] as number);
     }
+  };
+  for (const t of instr.param.terms) {
+    const c = f * t.coeff;
+    add(t, c, t.factor);
+    if (t.factor) add(t.factor, c, t);
   }
 }
 

@@ -35,12 +35,11 @@ function anglesFor(instr: RotationInstr, b: PackedBindings): RotationAngles {
   const nx = b.numInputs;
   const nw = b.numWeights;
   for (let i = 0; i < n; i++) {
+    const read = (source: 'x' | 'w', index: number): number => (source === 'x'
+      ? (b.inputs[i * nx + index] as number)
+      : (b.weights[(b.weightsShared ? 0 : i * nw) + index] as number));
     let v = p.constant;
-    for (const t of p.terms) {
-      v += t.coeff * (t.source === 'x'
-        ? (b.inputs[i * nx + t.index] as number)
-        : (b.weights[(b.weightsShared ? 0 : i * nw) + t.index] as number));
-    }
+    for (const t of p.terms) v += t.coeff * read(t.source, t.index) * (t.factor ? read(t.factor.source, t.factor.index) : 1);
     theta[i] = v;
     const phi = instr.coeff * v;
     cos[i] = Math.cos(phi);

@@ -79,3 +79,27 @@ describe('adjoint differentiation', () => {
     }
   });
 });
+
+describe('adjoint differentiation with bilinear parameters (w·x)', () => {
+  it('matches finite differences for both factors', async () => {
+    const { Param } = await import('../../src/circuit/param.js');
+    const scaled = Param.bilinear({ source: 'w', index: 0 }, { source: 'x', index: 0 }, 1.5).add(Param.weight(1));
+    const c = circuit(2).ry(scaled, 0).rx(Param.bilinear({ source: 'x', index: 1 }, { source: 'x', index: 0 }), 1).cz(0, 1).build();
+    const obs = [PauliSum.parse('Z0 + X1')];
+    const inputs = [[0.7, -0.4], [1.3, 0.9]];
+    const weights = [0.8, -0.3];
+    const r = adjointGradient(c, obs, { inputs, weights });
+    const loss = (xs: number[][], ws: number[]) => Array.from(sim.expectations(c, obs, { inputs: xs, weights: ws })).reduce((a, b) => a + b, 0);
+    const h = 1e-6;
+    for (let j = 0; j < 2; j++) {
+      const wp = [...weights]; wp[j]! += h;
+      const wm = [...weights]; wm[j]! -= h;
+      expect(r.weightGradients[j]).toBeCloseTo((loss(inputs, wp) - loss(inputs, wm)) / (2 * h), 7);
+    }
+    for (let b = 0; b < 2; b++) for (let j = 0; j < 2; j++) {
+      const xp = inputs.map((row) => [...row]); xp[b]![j]! += h;
+      const xm = inputs.map((row) => [...row]); xm[b]![j]! -= h;
+      expect(r.inputGradients[b * 2 + j]).toBeCloseTo((loss(xp, weights) - loss(xm, weights)) / (2 * h), 7);
+    }
+  });
+});

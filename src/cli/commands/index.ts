@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
+import { registerSimulate } from './simulate.js';
 import { registerDevices } from './devices.js';
 
 /** Every CLI command's registration function, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerDevices];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerDevices];

@@ -1,0 +1,60 @@
+/** Entry points of the OpenQASM importer. */
+import type { Circuit } from '../circuit.js';
+import { type IncludeResolver, ProgramParser } from './parser.js';
+import { describeToken, TokenStream } from './token-stream.js';
+
+/** Options of the OpenQASM importers. */
+export interface QasmParseOptions {
+  /** File name shown in error messages (`file:line:column: ...`) and used for the circuit name. */
+  readonly file?: string;
+  /**
+   * Reads `include "name";` for files other than the built-in `qelib1.inc` (OpenQASM 2) and
+   * `stdgates.inc` (OpenQASM 3); return undefined for names it does not know.
+   */
+  readonly includeResolver?: IncludeResolver;
+  /** Name of the resulting circuit (default: the file's base name, or "circuit"). */
+  readonly name?: string;
+}
+
+export type { IncludeResolver } from './parser.js';
+
+/**
+ * Parses an OpenQASM 2.0 or 3 program, choosing the version from its `OPENQASM` header.
+ * Throws a ParseError (`file:line:column: message`) for malformed programs, unknown or opaque
+ * gates, wrong arity, out-of-range qubits, non-finite parameters and unsupported constructs.
+ */
+export function parseQasm(text: string, options: QasmParseOptions = {}): Circuit {
+  const ts = new TokenStream(text, options.file);
+  if (!ts.is('OPENQASM')) throw ts.error(ts.peek(), `expected an 'OPENQASM 2.0;' or 'OPENQASM 3.0;' header, found ${describeToken(ts.peek())}`, 'QASM_VERSION');
+  const v = ts.peek(1);
+  const major = v.kind === 'int' || v.kind === 'real' ? Number.parseInt(v.text, 10) : Number.NaN;
+  if (major !== 2 && major !== 3) throw ts.error(v, `unsupported OpenQASM version ${describeToken(v)}; qmlsec reads versions 2 and 3`, 'QASM_VERSION');
+  return run(ts, major, options);
+}
+
+/** Parses an OpenQASM 2.0 program (the `OPENQASM 2.0;` header is required). */
+export function parseQasm2(text: string, options: QasmParseOptions = {}): Circuit {
+  return run(new TokenStream(text, options.file), 2, options);
+}
+
+/**
+ * Parses an OpenQASM 3 program (header optional): straight-line circuits with qubit/bit
+ * registers, gate definitions, measure, reset, barrier, `if (c == n)`, `gphase`, and
+ * `input float[64] x_i; / w_j;` parameters, which become qmlsec's inputs and weights.
+ */
+export function parseQasm3(text: string, options: QasmParseOptions = {}): Circuit {
+  return run(new TokenStream(text, options.file), 3, options);
+}
+
+function run(ts: TokenStream, version: 2 | 3, options: QasmParseOptions): Circuit {
+  const parser = new ProgramParser(version, options.includeResolver);
+  parser.parseProgram(ts);
+  return parser.build(options.name ?? circuitName(options.file));
+}
+
+function circuitName(file: string | undefined): string {
+  if (!file) return 'circuit';
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\.(qasm|qasm2|qasm3|inc)$/i, '');
+  return stem || 'circuit';
+}
