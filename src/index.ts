@@ -10,3 +10,5 @@ export * from './circuit/index.js';
 export * from './sim/index.js';
 export * from './devices/index.js';
 export * from './data/index.js';
+export * from './deploy/index.js';
+export * from './threat/index.js';

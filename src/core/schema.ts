@@ -28,11 +28,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** Parses YAML text; syntax errors become a ParseError with line and column. */
 export function parseYaml(text: string, file?: string): unknown {
   try {
-    return parseYamlText(text, { prettyErrors: false, uniqueKeys: true });
+    return parseYamlText(text, { prettyErrors: true, uniqueKeys: true });
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];
-      throw new ParseError(`YAML syntax error: ${err.message.split('\n')[0]}`, {
+      throw new ParseError(`YAML syntax error: ${err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, {
         ...(file !== undefined ? { file } : {}),
         line: pos?.line ?? 1,
         column: pos?.col ?? 1,
