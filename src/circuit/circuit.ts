@@ -46,7 +46,7 @@ export class Circuit {
     this.name = init.name ?? 'circuit';
     this.globalPhase = init.globalPhase ?? 0;
     if (!Number.isFinite(this.globalPhase)) throw new InputError(`global phase must be finite, got ${this.globalPhase}`, 'NOT_FINITE');
-    this.ops.forEach((op, i) => validateOp(op, i, numQubits, numClbits));
+    for (let i = 0; i < this.ops.length; i++) validateOp(this.ops[i] as Operation, i, numQubits, numClbits);
   }
 
   /** A copy with other operations (registers, name and phase kept unless overridden). */
@@ -249,40 +249,42 @@ function remapOp(op: Operation, qmap: readonly number[], cmap: readonly number[]
   }
 }
 
+function checkQubit(qb: number, index: number, numQubits: number): void {
+  if (!Number.isInteger(qb) || qb < 0 || qb >= numQubits) throw new InputError(`operation ${index}: qubit ${qb} out of range (circuit has ${numQubits} qubits)`, 'QUBIT_RANGE');
+}
+
+function checkClbit(cb: number, index: number, numClbits: number): void {
+  if (!Number.isInteger(cb) || cb < 0 || cb >= numClbits) throw new InputError(`operation ${index}: classical bit ${cb} out of range (circuit has ${numClbits})`, 'CLBIT_RANGE');
+}
+
+/** Validates one operation (hot when passes rebuild large circuits: no closures, no allocation). */
 function validateOp(op: Operation, index: number, numQubits: number, numClbits: number): void {
-  const where = `operation ${index}`;
-  const checkQubit = (qb: number) => {
-    if (!Number.isInteger(qb) || qb < 0 || qb >= numQubits) throw new InputError(`${where}: qubit ${qb} out of range (circuit has ${numQubits} qubits)`, 'QUBIT_RANGE');
-  };
-  const checkClbit = (cb: number) => {
-    if (!Number.isInteger(cb) || cb < 0 || cb >= numClbits) throw new InputError(`${where}: classical bit ${cb} out of range (circuit has ${numClbits})`, 'CLBIT_RANGE');
-  };
   if (op.kind !== 'barrier' && op.condition) {
-    op.condition.clbits.forEach(checkClbit);
     const { value, clbits } = op.condition;
+    for (const cb of clbits) checkClbit(cb, index, numClbits);
     if (!Number.isInteger(value) || value < 0 || value >= 2 ** clbits.length) {
-      throw new InputError(`${where}: condition value ${value} does not fit in ${clbits.length} bit(s)`, 'CONDITION');
+      throw new InputError(`operation ${index}: condition value ${value} does not fit in ${clbits.length} bit(s)`, 'CONDITION');
     }
   }
   switch (op.kind) {
     case 'gate': {
       const def = getGate(op.name);
-      if (op.qubits.length !== def.numQubits) throw new InputError(`${where}: gate ${op.name} acts on ${def.numQubits} qubit(s), got ${op.qubits.length}`, 'ARITY');
-      if (op.params.length !== def.numParams) throw new InputError(`${where}: gate ${op.name} takes ${def.numParams} parameter(s), got ${op.params.length}`, 'ARITY');
-      op.qubits.forEach(checkQubit);
-      if (hasDuplicate(op.qubits)) throw new InputError(`${where}: gate ${op.name} uses a qubit twice (${op.qubits.join(', ')})`, 'ARITY');
-      for (const p of op.params) if (!(p instanceof Param)) throw new InputError(`${where}: parameters must be Param values`, 'TYPE');
+      if (op.qubits.length !== def.numQubits) throw new InputError(`operation ${index}: gate ${op.name} acts on ${def.numQubits} qubit(s), got ${op.qubits.length}`, 'ARITY');
+      if (op.params.length !== def.numParams) throw new InputError(`operation ${index}: gate ${op.name} takes ${def.numParams} parameter(s), got ${op.params.length}`, 'ARITY');
+      for (let k = 0; k < op.qubits.length; k++) checkQubit(op.qubits[k] as number, index, numQubits);
+      if (hasDuplicate(op.qubits)) throw new InputError(`operation ${index}: gate ${op.name} uses a qubit twice (${op.qubits.join(', ')})`, 'ARITY');
+      for (let k = 0; k < op.params.length; k++) if (!(op.params[k] instanceof Param)) throw new InputError(`operation ${index}: parameters must be Param values`, 'TYPE');
       return;
     }
     case 'measure':
-      checkQubit(op.qubit);
-      checkClbit(op.clbit);
+      checkQubit(op.qubit, index, numQubits);
+      checkClbit(op.clbit, index, numClbits);
       return;
     case 'reset':
-      checkQubit(op.qubit);
+      checkQubit(op.qubit, index, numQubits);
       return;
     case 'barrier':
-      op.qubits.forEach(checkQubit);
+      for (const q of op.qubits) checkQubit(q, index, numQubits);
       return;
   }
 }

@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import { InputError, NotFoundError, ParseError } from '../core/errors.js';
 import { splitCsvRecords, type CsvField, type CsvRecord } from './csv-records.js';
 import { createDataset, type Dataset, type DatasetSource } from './dataset.js';
+import type { FeatureMatrix } from './feature-matrix.js';
 
 /** Options of {@link readCsv} and {@link readCsvFile}. */
 export interface CsvOptions {
@@ -178,4 +179,60 @@ function inferClasses(labels: readonly string[]): string[] {
   const distinct = [...new Set(labels)];
   if (distinct.every((l) => DECIMAL.test(l))) return distinct.sort((a, b) => Number(a) - Number(b));
   return distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Options of {@link readFeatureCsv}. */
+export interface FeatureCsvOptions {
+  readonly file?: string;
+  readonly delimiter?: string;
+  /** Whether the first record is a header (default: detected — any non-numeric field). */
+  readonly header?: boolean;
+  /**
+   * Columns to read, by name (needs a header); default every column. When some names are
+   * missing but the file has exactly `expectedFeatures` columns, they are taken by position.
+   */
+  readonly featureNames?: readonly string[];
+  /** The number of features the reader of these rows expects (checked, with the location). */
+  readonly expectedFeatures?: number;
+}
+
+/**
+ * Reads rows of features without labels (for prediction). With `featureNames` and a header,
+ * the named columns are taken in that order and other columns (a label, an id) are ignored.
+ */
+export function readFeatureCsv(text: string, options: FeatureCsvOptions = {}): { features: FeatureMatrix; columns: string[] } {
+  const file = options.file;
+  const at = (line: number, column: number) => ({ ...(file !== undefined ? { file } : {}), line, column });
+  const records = splitCsvRecords(text, { delimiter: options.delimiter ?? ',', ...(file !== undefined ? { file } : {}) });
+  if (records.length === 0) throw new ParseError('the file holds no records', at(1, 1), 'CSV_EMPTY');
+  const first = records[0] as CsvRecord;
+  const hasHeader = options.header ?? first.fields.some((f) => f.value.trim() !== '' && !Number.isFinite(Number(f.value.trim())));
+  const width = first.fields.length;
+  const names = hasHeader ? first.fields.map((f) => f.value.trim()) : Array.from({ length: width }, (_, j) => `col${j}`);
+  let indices = names.map((_, j) => j);
+  const byName = options.featureNames && hasHeader && options.featureNames.every((n) => names.includes(n));
+  const positional = options.expectedFeatures !== undefined && width === options.expectedFeatures;
+  if (options.featureNames && hasHeader && (byName || !positional)) {
+    indices = options.featureNames.map((n) => {
+      const j = names.indexOf(n);
+      if (j < 0) throw new ParseError(`the header has no column "${n}" (the model's features are ${options.featureNames?.join(', ')})`, at(first.line, 1), 'CSV_COLUMN');
+      return j;
+    });
+  }
+  if (options.expectedFeatures !== undefined && indices.length !== options.expectedFeatures) {
+    throw new ParseError(`rows have ${indices.length} feature column(s); the model takes ${options.expectedFeatures}`, at(first.line, 1), 'CSV_SHAPE');
+  }
+  const body = hasHeader ? records.slice(1) : records;
+  if (body.length === 0) throw new ParseError('the file has no data rows', at(first.line + 1, 1), 'CSV_EMPTY');
+  const nf = indices.length;
+  const data = new Float64Array(body.length * nf);
+  body.forEach((record, r) => {
+    if (record.fields.length !== width) {
+      throw new ParseError(`row ${r} has ${record.fields.length} fields, expected ${width}`, at(record.line, 1), 'CSV_RAGGED');
+    }
+    indices.forEach((j, k) => {
+      data[r * nf + k] = parseNumber(record.fields[j] as CsvField, r, names[j] as string, at);
+    });
+  });
+  return { features: { rows: body.length, cols: nf, data }, columns: indices.map((j) => names[j] as string) };
 }

@@ -11,7 +11,7 @@ export {
 } from './feature-matrix.js';
 export { createDataset, subsetDataset, datasetSize, type Dataset, type DatasetInit, type DatasetSource } from './dataset.js';
 export { classCounts, oneHot, classWeights, sampleWeights } from './labels.js';
-export { readCsv, readCsvFile, type CsvOptions } from './csv.js';
+export { readCsv, readCsvFile, readFeatureCsv, type CsvOptions, type FeatureCsvOptions } from './csv.js';
 export { makeMoons, makeCircles, makeXor, type GeneratorOptions, type CirclesOptions } from './generators.js';
 export { makePlusMinus, PLUS_MINUS_CLASSES, type PlusMinusOptions } from './plus-minus.js';
 export { listDatasets, loadDataset, type BuiltinDatasetName, type DatasetInfo, type LoadDatasetOptions } from './registry.js';

@@ -35,8 +35,11 @@ export interface AdjointResult {
 }
 
 export interface AdjointOptions {
-  /** B × K upstream gradient ∂L/∂⟨O_k⟩_b; default all ones (gradient of the sum). */
-  readonly upstream?: ArrayLike<number>;
+  /**
+   * B × K upstream gradient ∂L/∂⟨O_k⟩_b, or a function computing it from the forward
+   * expectations (so a loss can be differentiated in one forward pass); default all ones.
+   */
+  readonly upstream?: ArrayLike<number> | ((expectations: Float64Array) => ArrayLike<number>);
   readonly memoryLimit?: number;
   /** Largest width accepted (default 30). */
   readonly maxQubits?: number;
@@ -55,10 +58,11 @@ export function adjointGradient(
   const B = packed.batch;
   const K = observables.length;
   const n = body.numQubits;
-  const upstream = options.upstream;
-  if (upstream !== undefined && upstream.length !== B * K) {
-    throw new InputError(`upstream gradient has ${upstream.length} entries; expected batch × observables = ${B} × ${K}`, 'SHAPE');
-  }
+  const checkUpstream = (u: ArrayLike<number>): ArrayLike<number> => {
+    if (u.length !== B * K) throw new InputError(`upstream gradient has ${u.length} entries; expected batch × observables = ${B} × ${K}`, 'SHAPE');
+    return u;
+  };
+  if (options.upstream !== undefined && typeof options.upstream !== 'function') checkUpstream(options.upstream);
   const limit = options.memoryLimit ?? defaultMemoryLimit();
   const program = compile(body, { fuse: true });
   const angles = computeAngles(program, packed);
@@ -77,6 +81,7 @@ export function adjointGradient(
       else applyConstant(ps, n, B, instr, ws);
     }
     const values = exactExpectations(ps, n, B, observables);
+    const upstream = options.upstream === undefined ? undefined : checkUpstream(typeof options.upstream === 'function' ? options.upstream(values) : options.upstream);
     const g = new Float64Array(B);
     for (let k = 0; k < K; k++) {
       for (let b = 0; b < B; b++) g[b] = upstream === undefined ? 1 : (upstream[b * K + k] as number);

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
 import { registerSimulate } from './simulate.js';
+import { registerTrain } from './train.js';
+import { registerPredict } from './predict.js';
+import { registerCircuit } from './circuit.js';
 import { registerDevices } from './devices.js';
+import { registerTranspile } from './transpile.js';
 import { registerThreats } from './threats.js';
 
 /** Every CLI command's registration function, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerDevices, registerThreats];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerTrain, registerPredict, registerCircuit, registerDevices, registerTranspile, registerThreats];

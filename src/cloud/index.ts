@@ -1,0 +1,1 @@
+export { deviceExecutor, deviceSubgraphEdges, mapObservables, type DeviceExecutor, type DeviceExecutorOptions } from './device-executor.js';

@@ -1,0 +1,18 @@
+export * from './encoders/index.js';
+export * from './ansatz/index.js';
+export * from './config.js';
+export * from './measurement.js';
+export { QNN, buildEncoder, buildAnsatz } from './qnn.js';
+export * from './gradients/executor.js';
+export { vjp, GRADIENT_METHODS, type GradientMethod, type VjpRequest, type VjpResult } from './gradients/vjp.js';
+export { shiftRule, shiftableForm, type ShiftTerm } from './gradients/shift-rules.js';
+export * from './losses.js';
+export { Head, type HeadKind } from './head.js';
+export * from './metrics.js';
+export * from './optimizers.js';
+export { HybridModel, type HybridModelInit, type StepResult } from './model.js';
+export * from './trainer.js';
+export * from './artifact.js';
+export { modelSpecSchema, qnnConfigSchema, type ModelSpec, type PreprocessStep } from './spec-schema.js';
+export { parseModelSpec, loadModelSpec, buildPreprocessing, qnnConfigOf, angleValue } from './spec.js';
+export * from './runner.js';
