@@ -16,7 +16,7 @@ if (existsSync(target) && readFileSync(target, 'utf8').includes(digest)) process
 
 let wasm;
 const { error, stderr } = await asc.main(
-  [source, '-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--initialMemory', '1', '--maximumMemory', '65536', '--outFile', 'kernels.wasm'],
+  [source, '-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--initialMemory', '1', '--maximumMemory', '65536', '--outFile', 'kernels.wasm', '--enable', 'simd'],
   { writeFile(name, contents) { if (name.endsWith('.wasm')) wasm = contents; } },
 );
 if (error || !wasm) {

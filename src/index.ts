@@ -13,5 +13,8 @@ export * from './transpile/index.js';
 export * from './data/index.js';
 export * from './deploy/index.js';
 export * from './threat/index.js';
+export * from './store/index.js';
+export * from './queue/index.js';
+export * from './service/index.js';
 export * from './qml/index.js';
 export * from './cloud/index.js';

@@ -15,7 +15,7 @@ import { type Bindings, type PackedBindings, packBindings } from './bindings.js'
 import type { ParamRef } from '../circuit/param.js';
 import { applyConstant, applyConstantInverse, applyRotation, Workspace } from './executor.js';
 import { checkObservables, exactExpectations } from './expectation.js';
-import { addPauliApplied, generatorOverlapImag } from './kernels/observable.js';
+import { addPauliApplied, generatorOverlapImag, singleGeneratorOverlapImag } from './kernels/observable.js';
 import { defaultMemoryLimit, withStateBuffers } from './memory.js';
 import type { Observable } from './pauli.js';
 import { compile, type RotationInstr } from './program.js';
@@ -92,7 +92,8 @@ export function adjointGradient(
       const instr = program.instrs[i]!;
       if (instr.op === 'rot') {
         const a = angles.get(instr) as RotationAngles;
-        generatorOverlapImag(la, ps, n, B, instr.masks, overlap);
+        if (instr.single) singleGeneratorOverlapImag(la, ps, n, B, instr.single.q, instr.single.kind, overlap);
+        else generatorOverlapImag(la, ps, n, B, instr.masks, overlap);
         accumulate(instr, overlap, packed, inputGradients, weightGradients);
         applyRotation(ps, n, B, instr, a, ws, true);
         applyRotation(la, n, B, instr, a, ws, true);

@@ -27,6 +27,8 @@ export class Workspace {
   private mats = new Float64Array(0);
   private negSin = new Float64Array(0);
   readonly gather = new Float64Array(4 * 64);
+  readonly diag4 = new Float64Array(4);
+  readonly mat8 = new Float64Array(8);
 
   /** A buffer of at least n doubles for per-binding matrices. */
   matrices(n: number): Float64Array {
@@ -34,10 +36,21 @@ export class Workspace {
     return this.mats;
   }
 
+  private negViews = new Map<number, Float64Array>();
+
+  /** −sin into a reused buffer of exactly sin.length (views cached per length). */
   negated(sin: Float64Array): Float64Array {
-    if (this.negSin.length < sin.length) this.negSin = new Float64Array(sin.length);
-    for (let i = 0; i < sin.length; i++) this.negSin[i] = -(sin[i] as number);
-    return this.negSin.length === sin.length ? this.negSin : this.negSin.subarray(0, sin.length);
+    if (this.negSin.length < sin.length) {
+      this.negSin = new Float64Array(sin.length);
+      this.negViews.clear();
+    }
+    let view = this.negViews.get(sin.length);
+    if (!view) {
+      view = this.negSin.subarray(0, sin.length);
+      this.negViews.set(sin.length, view);
+    }
+    for (let i = 0; i < sin.length; i++) view[i] = -(sin[i] as number);
+    return view;
   }
 }
 
@@ -175,12 +188,25 @@ export function applyRotation(
   }
   if (single && cos.length === 1) {
     const c = cos[0] as number, sn = sin[0] as number;
-    const m = ws.matrices(8);
+    const d = ws.diag4;
+    const m = ws.mat8;
     switch (single.kind) {
-      case 'Z': m.set([c, -sn, c, sn]); diag1Any(s, n, batch, single.q, m.subarray(0, 4)); return;
-      case 'P': m.set([1, 0, c, -sn]); diag1Any(s, n, batch, single.q, m.subarray(0, 4)); return;
-      case 'X': m.set([c, 0, 0, -sn, 0, -sn, c, 0]); apply1Any(s, n, batch, single.q, m.subarray(0, 8)); return;
-      case 'Y': m.set([c, 0, -sn, 0, sn, 0, c, 0]); apply1Any(s, n, batch, single.q, m.subarray(0, 8)); return;
+      case 'Z':
+        d[0] = c; d[1] = -sn; d[2] = c; d[3] = sn;
+        diag1Any(s, n, batch, single.q, d);
+        return;
+      case 'P':
+        d[0] = 1; d[1] = 0; d[2] = c; d[3] = -sn;
+        diag1Any(s, n, batch, single.q, d);
+        return;
+      case 'X':
+        m[0] = c; m[1] = 0; m[2] = 0; m[3] = -sn; m[4] = 0; m[5] = -sn; m[6] = c; m[7] = 0;
+        apply1Any(s, n, batch, single.q, m);
+        return;
+      case 'Y':
+        m[0] = c; m[1] = 0; m[2] = -sn; m[3] = 0; m[4] = sn; m[5] = 0; m[6] = c; m[7] = 0;
+        apply1Any(s, n, batch, single.q, m);
+        return;
     }
   }
   const w = wasmFor(s);

@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import { getGate } from '../circuit/gates.js';
-import { accumulatePauliExpectation } from './kernels/observable.js';
+import { accumulatePauliExpectation, accumulateSingleZ } from './kernels/observable.js';
 import { apply1 } from './kernels/dense.js';
 import type { Observable, PauliString } from './pauli.js';
 import { sampleIndexHistogram } from './sampling.js';
@@ -15,13 +15,24 @@ export function checkObservables(observables: readonly Observable[], numQubits: 
   });
 }
 
-/** Exact expectations: B × K row-major. */
+/** Exact expectations: B × K row-major. Single-Z terms share one pass over the state. */
 export function exactExpectations(s: Float64Array, numQubits: number, batch: number, observables: readonly Observable[]): Float64Array {
   const K = observables.length;
   const out = new Float64Array(batch * K);
+  const zQubits: number[] = [];
+  const zCoeffs: number[] = [];
+  const zIndex: number[] = [];
   observables.forEach((o, k) => {
-    for (const t of o.terms) accumulatePauliExpectation(s, numQubits, batch, t.xMask, t.zMask, t.numY, t.coeff, out, K, k);
+    for (const t of o.terms) {
+      const only = t.paulis.length === 1 ? t.paulis[0] : undefined;
+      if (only && only.pauli === 'Z') {
+        zQubits.push(only.qubit);
+        zCoeffs.push(t.coeff);
+        zIndex.push(k);
+      } else accumulatePauliExpectation(s, numQubits, batch, t.xMask, t.zMask, t.numY, t.coeff, out, K, k);
+    }
   });
+  if (zQubits.length > 0) accumulateSingleZ(s, numQubits, batch, zQubits, zCoeffs, out, K, zIndex);
   return out;
 }
 

@@ -3,9 +3,18 @@ import { totalmem } from 'node:os';
 import { ResourceError } from '../core/errors.js';
 import { formatBytes } from '../core/numeric.js';
 
+let cached: { env: string | undefined; limit: number } | undefined;
+
 /** Default budget: 75 % of physical memory, or QMLSEC_MEMORY_LIMIT (bytes, or with GiB/MiB suffix). */
 export function defaultMemoryLimit(): number {
   const env = process.env['QMLSEC_MEMORY_LIMIT'];
+  if (cached && cached.env === env) return cached.limit;
+  const limit = computeLimit(env);
+  cached = { env, limit };
+  return limit;
+}
+
+function computeLimit(env: string | undefined): number {
   if (env) {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(GiB|MiB|KiB|B)?\s*$/i.exec(env);
     if (m) {

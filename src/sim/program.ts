@@ -46,6 +46,8 @@ export interface CompileOptions {
    * unset when gradients with respect to weights are needed.
    */
   readonly frozenWeights?: Float64Array;
+  /** Inputs to fold in as well (a single binding): then every parameter is a constant. */
+  readonly frozenInputs?: Float64Array;
 }
 
 export interface Program {
@@ -92,7 +94,7 @@ export function compile(circuit: Circuit, options: CompileOptions = {}): Program
       continue;
     }
     const body: Instr[] = [];
-    lowerGate(getGate(op.name), op.qubits, op.params, options.frozenWeights, body);
+    lowerGate(getGate(op.name), op.qubits, op.params, { w: options.frozenWeights, x: options.frozenInputs }, body);
     if (op.condition) {
       flushAll();
       out.push({ op: 'cond', condition: op.condition, body });
@@ -124,20 +126,25 @@ function isIdentity2(m: Matrix): boolean {
   return m[0] === 1 && m[1] === 0 && m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0 && m[6] === 1 && m[7] === 0;
 }
 
-function resolve(p: Param, frozen: Float64Array | undefined): number | undefined {
+interface Frozen {
+  readonly w: Float64Array | undefined;
+  readonly x: Float64Array | undefined;
+}
+
+function resolve(p: Param, frozen: Frozen): number | undefined {
   if (p.isConstant) return p.constant;
-  if (frozen !== undefined && !p.dependsOnInputs) return p.evaluate(undefined, frozen);
+  if ((frozen.w !== undefined || !p.dependsOnWeights) && (frozen.x !== undefined || !p.dependsOnInputs)) return p.evaluate(frozen.x, frozen.w);
   return undefined;
 }
 
 /** Lowers one gate (constant or parametric) to instructions, without fusion. */
 export function lowerGateOp(name: string, qubits: readonly number[], params: readonly Param[], frozenWeights?: Float64Array): Instr[] {
   const out: Instr[] = [];
-  lowerGate(getGate(name), qubits, params, frozenWeights, out);
+  lowerGate(getGate(name), qubits, params, { w: frozenWeights, x: undefined }, out);
   return out;
 }
 
-function lowerGate(def: GateDef, qubits: readonly number[], params: readonly Param[], frozen: Float64Array | undefined, out: Instr[]): void {
+function lowerGate(def: GateDef, qubits: readonly number[], params: readonly Param[], frozen: Frozen, out: Instr[]): void {
   const values = params.map((p) => resolve(p, frozen));
   if (values.every((v) => v !== undefined)) {
     lowerConstant(def, qubits, values as number[], out);

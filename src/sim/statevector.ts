@@ -120,7 +120,12 @@ export class StatevectorSimulator implements Backend {
    */
   withEvolved<T>(circuit: Circuit, packed: PackedBindings, fn: (state: Float64Array, program: Program) => T): T {
     this.checkWidth(circuit);
-    const program = compile(circuit, { fuse: this.fusion, ...(packed.weightsShared ? { frozenWeights: packed.weights } : {}) });
+    // With one binding every angle is known: fold them all in so that rotations fuse.
+    const program = compile(circuit, {
+      fuse: this.fusion,
+      ...(packed.weightsShared || packed.batch === 1 ? { frozenWeights: packed.weights } : {}),
+      ...(packed.batch === 1 ? { frozenInputs: packed.inputs } : {}),
+    });
     if (program.hasNonUnitary) throw new InputError('internal: withEvolved() needs a unitary circuit', 'INTERNAL');
     const n = circuit.numQubits;
     const what = `a ${n}-qubit statevector${packed.batch > 1 ? ` batch of ${packed.batch}` : ''}`;

@@ -92,3 +92,75 @@ export function generatorOverlapImag(
     }
   }
 }
+
+/**
+ * Im⟨λ_b|G|ψ_b⟩ for a one-qubit generator on qubit q (P ∈ {X, Y, Z}, or 'P' for the |1⟩⟨1|
+ * projector of phase gates), with the pair loop of the dense kernels (no bit tricks).
+ */
+export function singleGeneratorOverlapImag(
+  lambda: Float64Array, psi: Float64Array, numQubits: number, batch: number, q: number, kind: 'X' | 'Y' | 'Z' | 'P', out: Float64Array,
+): void {
+  out.fill(0, 0, batch);
+  const stride = (2 * batch) << q;
+  const total = (2 * batch) << numQubits;
+  for (let base = 0; base < total; base += 2 * stride) {
+    for (let off = 0; off < stride; off += 2 * batch) {
+      for (let b = 0; b < batch; b++) {
+        const i0 = base + off + 2 * b;
+        const i1 = i0 + stride;
+        const l0r = lambda[i0] as number, l0i = lambda[i0 + 1] as number, l1r = lambda[i1] as number, l1i = lambda[i1 + 1] as number;
+        const p0r = psi[i0] as number, p0i = psi[i0 + 1] as number, p1r = psi[i1] as number, p1i = psi[i1 + 1] as number;
+        // Im(conj(l)·p) = lr·pi − li·pr
+        let v: number;
+        switch (kind) {
+          case 'Z':
+            v = l0r * p0i - l0i * p0r - (l1r * p1i - l1i * p1r);
+            break;
+          case 'X':
+            v = l0r * p1i - l0i * p1r + (l1r * p0i - l1i * p0r);
+            break;
+          case 'Y':
+            // (Yψ)_0 = −iψ_1, (Yψ)_1 = iψ_0; Im(conj(l)(−i p)) = −Re(conj(l) p)
+            v = -(l0r * p1r + l0i * p1i) + (l1r * p0r + l1i * p0i);
+            break;
+          default:
+            v = l1r * p1i - l1i * p1r;
+        }
+        out[b] += v;
+      }
+    }
+  }
+}
+
+/**
+ * ⟨Z_q⟩ for several qubits and every binding: the probabilities once, then for each qubit the
+ * sum of the blocks where it is 1 (contiguous loops, no per-amplitude bit tests):
+ * out[b·stride + index[j]] += coeff[j]·(Σ_a p_a − 2 Σ_{a_q = 1} p_a).
+ */
+export function accumulateSingleZ(
+  s: Float64Array, numQubits: number, batch: number, qubits: readonly number[], coeffs: readonly number[],
+  out: Float64Array, stride: number, index: readonly number[],
+): void {
+  const len = batch << numQubits;
+  const p = new Float64Array(len);
+  const totals = new Float64Array(batch);
+  for (let i = 0, b = 0; i < len; i++) {
+    const r = s[2 * i] as number, im = s[2 * i + 1] as number;
+    const v = r * r + im * im;
+    p[i] = v;
+    totals[b] += v;
+    if (++b === batch) b = 0;
+  }
+  const ones = new Float64Array(batch);
+  qubits.forEach((q, j) => {
+    ones.fill(0);
+    const half = batch << q;
+    for (let base = half; base < len; base += 2 * half) {
+      for (let i = base, b = 0, end = base + half; i < end; i++) {
+        ones[b] += p[i] as number;
+        if (++b === batch) b = 0;
+      }
+    }
+    for (let b = 0; b < batch; b++) out[b * stride + (index[j] as number)] += (coeffs[j] as number) * ((totals[b] as number) - 2 * (ones[b] as number));
+  });
+}

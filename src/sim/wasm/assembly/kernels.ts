@@ -23,6 +23,29 @@ export function apply1(ptr: usize, n: i32, batch: i32, q: i32, mptr: usize): voi
   const e = load<f64>(mptr, 32), f = load<f64>(mptr, 40), g = load<f64>(mptr, 48), h = load<f64>(mptr, 56);
   const stride: usize = (<usize>16 * <usize>batch) << q;
   const total: usize = (<usize>16 * <usize>batch) << n;
+  if (stride >= 32) {
+    // Two neighbouring amplitudes per step, real and imaginary parts in separate lanes.
+    const va = f64x2.splat(a), vb = f64x2.splat(b), vc = f64x2.splat(c), vd = f64x2.splat(d);
+    const ve = f64x2.splat(e), vf = f64x2.splat(f), vg = f64x2.splat(g), vh = f64x2.splat(h);
+    for (let base: usize = 0; base < total; base += 2 * stride) {
+      const end = ptr + base + stride;
+      for (let i0 = ptr + base; i0 < end; i0 += 32) {
+        const i1 = i0 + stride;
+        const x0 = v128.load(i0), x1 = v128.load(i0, 16), y0 = v128.load(i1), y1 = v128.load(i1, 16);
+        const xr = v128.shuffle<f64>(x0, x1, 0, 2), xi = v128.shuffle<f64>(x0, x1, 1, 3);
+        const yr = v128.shuffle<f64>(y0, y1, 0, 2), yi = v128.shuffle<f64>(y0, y1, 1, 3);
+        const or0 = f64x2.sub(f64x2.add(f64x2.mul(va, xr), f64x2.mul(vc, yr)), f64x2.add(f64x2.mul(vb, xi), f64x2.mul(vd, yi)));
+        const oi0 = f64x2.add(f64x2.add(f64x2.mul(va, xi), f64x2.mul(vb, xr)), f64x2.add(f64x2.mul(vc, yi), f64x2.mul(vd, yr)));
+        const or1 = f64x2.sub(f64x2.add(f64x2.mul(ve, xr), f64x2.mul(vg, yr)), f64x2.add(f64x2.mul(vf, xi), f64x2.mul(vh, yi)));
+        const oi1 = f64x2.add(f64x2.add(f64x2.mul(ve, xi), f64x2.mul(vf, xr)), f64x2.add(f64x2.mul(vg, yi), f64x2.mul(vh, yr)));
+        v128.store(i0, v128.shuffle<f64>(or0, oi0, 0, 2));
+        v128.store(i0, v128.shuffle<f64>(or0, oi0, 1, 3), 16);
+        v128.store(i1, v128.shuffle<f64>(or1, oi1, 0, 2));
+        v128.store(i1, v128.shuffle<f64>(or1, oi1, 1, 3), 16);
+      }
+    }
+    return;
+  }
   for (let base: usize = 0; base < total; base += 2 * stride) {
     const end = ptr + base + stride;
     for (let i0 = ptr + base; i0 < end; i0 += 16) {
@@ -211,3 +234,4 @@ export function applyPauliRotation(ptr: usize, n: i32, batch: i32, xMask: u64, z
     }
   }
 }
+

@@ -1,0 +1,15 @@
+export * from './database.js';
+export { openPgliteDatabase } from './pglite-database.js';
+export { openPostgresDatabase, redactUrl } from './postgres-database.js';
+export { migrate, schemaFingerprint, type MigrationReport } from './migrate.js';
+export { MIGRATIONS, type Migration } from './migrations/index.js';
+export * from './store.js';
+export * from './models-repository.js';
+export * from './keys-repository.js';
+export * from './audit-repository.js';
+export * from './jobs-repository.js';
+export * from './experiments-repository.js';
+export * from './api-key-secret.js';
+export * from './scopes.js';
+export { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+export { newId } from './ids.js';
