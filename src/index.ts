@@ -18,3 +18,4 @@ export * from './queue/index.js';
 export * from './service/index.js';
 export * from './qml/index.js';
 export * from './cloud/index.js';
+export * from './lab/index.js';

@@ -5,6 +5,7 @@ import { registerTrain } from './train.js';
 import { registerPredict } from './predict.js';
 import { registerCircuit } from './circuit.js';
 import { registerBench } from './bench.js';
+import { registerLab } from './lab.js';
 import { registerDevices } from './devices.js';
 import { registerTranspile } from './transpile.js';
 import { registerThreats } from './threats.js';
@@ -14,4 +15,4 @@ import { registerModels } from './models.js';
 import { registerWorker } from './worker.js';
 
 /** Every CLI command's registration function, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerTrain, registerPredict, registerCircuit, registerBench, registerDevices, registerTranspile, registerThreats, registerServe, registerKeys, registerModels, registerWorker];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerTrain, registerPredict, registerCircuit, registerBench, registerLab, registerDevices, registerTranspile, registerThreats, registerServe, registerKeys, registerModels, registerWorker];

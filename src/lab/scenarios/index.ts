@@ -1,0 +1,5 @@
+/**
+ * Every scenario module registers itself when imported; this file imports them all (one line
+ * per scenario, in the order `qmlsec lab list` shows them).
+ */
+export {};
