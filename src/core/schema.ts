@@ -42,24 +42,47 @@ export function parseYaml(text: string, file?: string): unknown {
   }
 }
 
-/** Parses JSON text; syntax errors become a ParseError (with the position when Node gives one). */
+/** Parses JSON text; syntax errors become a ParseError with line and column. */
 export function parseJson(text: string, file?: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const m = /position (\d+)/.exec(message);
-    let line = 1;
-    let column = 1;
-    if (m) {
-      const pos = Number(m[1]);
-      for (let i = 0; i < pos && i < text.length; i++) {
-        if (text[i] === '\n') {
-          line++;
-          column = 1;
-        } else column++;
-      }
-    }
+    const { line, column } = jsonErrorPosition(text, message);
     throw new ParseError(`JSON syntax error: ${message}`, { ...(file !== undefined ? { file } : {}), line, column }, 'JSON_SYNTAX');
   }
+}
+
+/**
+ * Where a JSON.parse error is: from "position N" or "(line L column C)" in Node's message;
+ * "Unexpected end" means the end of the text; otherwise the first place a strict scan of the
+ * token stream fails.
+ */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  const offset = pos ? Number(pos[1]) : /Unexpected end/.test(message) ? text.trimEnd().length : firstBadOffset(text);
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { line, column };
+}
+
+/** Offset of the first character that cannot start or continue a JSON token. */
+function firstBadOffset(text: string): number {
+  const token = /\s+|"(?:[^"\\\u0000-\u001f]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\],:]/y;
+  let i = 0;
+  while (i < text.length) {
+    token.lastIndex = i;
+    const m = token.exec(text);
+    if (!m || m[0].length === 0) return i;
+    i += m[0].length;
+  }
+  return text.length;
 }

@@ -3,7 +3,10 @@
  * preprocessing state, the QNN configuration, the head, all parameters — plus training facts,
  * the circuit template as OpenQASM 3 (for running elsewhere), and a SHA-256 checksum over the
  * canonical JSON of all other fields. Loading verifies the checksum, so a corrupted or
- * tampered artifact is refused, and the loaded model predicts exactly as the saved one.
+ * carelessly edited artifact is refused, and the loaded model predicts exactly as the saved
+ * one. The checksum is integrity, not authenticity: whoever can rewrite the file can rewrite
+ * the checksum; the service therefore records the checksum of what was imported and the
+ * audit log names it.
  */
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';

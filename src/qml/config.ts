@@ -5,7 +5,7 @@ import type { MeasurementSpec } from './measurement.js';
 export type EncoderSpec =
   | { readonly kind: 'angle'; readonly rotation?: 'X' | 'Y' | 'Z'; readonly hadamard?: boolean; readonly features?: number }
   | { readonly kind: 'dense_angle'; readonly features?: number }
-  | { readonly kind: 'amplitude'; readonly features?: number; readonly pad?: number }
+  | { readonly kind: 'amplitude'; readonly features?: number; readonly pad?: number; readonly order?: 'pennylane' | 'qiskit' }
   | { readonly kind: 'zz'; readonly reps?: number; readonly entanglement?: Entanglement };
 
 export type AnsatzSpec =

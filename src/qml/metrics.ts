@@ -1,4 +1,5 @@
 /** Classification metrics: accuracy, macro-F1, confusion matrix (rows = true class). */
+import { InputError } from '../core/errors.js';
 
 export interface ClassificationMetrics {
   readonly accuracy: number;
@@ -19,6 +20,12 @@ export function argmaxRows(m: ArrayLike<number>, B: number, C: number): Int32Arr
 }
 
 export function classificationMetrics(labels: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): ClassificationMetrics {
+  if (labels.length !== predicted.length) throw new InputError(`${labels.length} labels but ${predicted.length} predictions`, 'SHAPE');
+  for (let i = 0; i < labels.length; i++) {
+    for (const [what, v] of [['label', labels[i]], ['prediction', predicted[i]]] as const) {
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= numClasses) throw new InputError(`${what} ${v} of row ${i} is not a class index in 0..${numClasses - 1}`, 'LABEL');
+    }
+  }
   const confusion = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
   let correct = 0;
   for (let i = 0; i < labels.length; i++) {

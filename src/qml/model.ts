@@ -123,6 +123,10 @@ export class HybridModel {
    */
   step(features: readonly ArrayLike<number>[], labels: ArrayLike<number>, executor: QnnExecutor, options: {
     loss?: LossKind; method?: GradientMethod; wantFeatureGradient?: boolean; seed?: number; encodedInputs?: readonly Float64Array[];
+    /** SPSA perturbation size (the optimizer's c_k). */
+    spsaStep?: number;
+    /** Huber loss transition point δ (default 1). */
+    huberDelta?: number;
   } = {}): StepResult {
     const B = labels.length;
     if (features.length !== B) throw new InputError(`${features.length} feature rows but ${B} labels`, 'SHAPE');
@@ -140,7 +144,7 @@ export class HybridModel {
     // The loss, its gradient w.r.t. the head, and dL/dq, computed from the forward values q.
     const upstream = (q: Float64Array): Float64Array => {
       const logits = this.head.forward(q, B, headTheta);
-      const loss = computeLoss(options.loss ?? 'cross_entropy', logits, labels, C);
+      const loss = computeLoss(options.loss ?? 'cross_entropy', logits, labels, C, options.huberDelta);
       lossValue = loss.loss;
       probabilities = loss.probabilities;
       return this.head.backward(q, B, headTheta, loss.gradient, gradient.subarray(this.qnn.numWeights));
@@ -148,6 +152,7 @@ export class HybridModel {
     const g = vjp(method, {
       executor, circuit: this.qnn.circuit, observables: this.qnn.observables, inputs, weights: this.qnnWeights, upstream,
       wantInputs: options.wantFeatureGradient ?? false, seed: options.seed ?? 0,
+      ...(options.spsaStep !== undefined ? { spsaStep: options.spsaStep } : {}),
     });
     gradient.set(g.weights, 0);
     let featureGradient: Float64Array | undefined;

@@ -29,7 +29,7 @@ export function buildEncoder(spec: EncoderSpec, numQubits: number): Encoder {
     case 'dense_angle':
       return new DenseAngleEncoder(numQubits, spec.features);
     case 'amplitude':
-      return new AmplitudeEncoder(numQubits, spec.features, spec.pad);
+      return new AmplitudeEncoder(numQubits, spec.features, spec.pad, spec.order);
     case 'zz':
       return new ZZFeatureMap(numQubits, spec.reps, spec.entanglement);
   }

@@ -93,6 +93,7 @@ export async function trainFromSpec(spec: ModelSpec, options: SpecRunOptions = {
     ...(spec.training.batch_size ? { batchSize: spec.training.batch_size } : {}),
     optimizer: spec.training.optimizer ?? { kind: 'adam', lr: 0.05 },
     ...(spec.training.loss ? { loss: spec.training.loss } : {}),
+    ...(spec.training.huber_delta !== undefined ? { huberDelta: spec.training.huber_delta } : {}),
     ...(spec.training.gradient ? { gradient: spec.training.gradient } : {}),
     seed,
     ...(valSet ? { validation: { features: feats(valSet), labels: valSet.labels } } : {}),

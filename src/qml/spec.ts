@@ -10,7 +10,7 @@ import { PCA } from '../data/preprocess/pca.js';
 import { Pipeline } from '../data/preprocess/pipeline.js';
 import { StandardScaler } from '../data/preprocess/standard-scaler.js';
 import type { AnsatzSpec, QnnConfig } from './config.js';
-import { modelSpecSchema, type ModelSpec, type PreprocessStep } from './spec-schema.js';
+import { angleNumber, modelSpecSchema, type ModelSpec, type PreprocessStep } from './spec-schema.js';
 
 /** Parses and validates a model spec from YAML text; errors name the field (and line). */
 export function parseModelSpec(text: string, file?: string): ModelSpec {
@@ -30,10 +30,9 @@ export function loadModelSpec(path: string): ModelSpec {
 
 /** Evaluates "pi", "2pi", "pi/2", "-pi/4" or a number. */
 export function angleValue(v: number | string): number {
-  if (typeof v === 'number') return v;
-  const m = /^\s*(-)?\s*(\d+(?:\.\d+)?)?\s*\*?\s*pi(?:\s*\/\s*(\d+(?:\.\d+)?))?\s*$/.exec(v);
-  if (!m) throw new InputError(`"${v}" is not an angle`, 'SPEC');
-  return (m[1] ? -1 : 1) * Number(m[2] ?? 1) * Math.PI / Number(m[3] ?? 1);
+  const n = angleNumber(v);
+  if (Number.isNaN(n)) throw new InputError(`"${v}" is not an angle`, 'SPEC');
+  return n;
 }
 
 /** The (unfitted) preprocessing pipeline of a spec, or undefined when it has none. */
@@ -63,9 +62,11 @@ export function buildPreprocessing(steps: readonly PreprocessStep[] | undefined)
 export function qnnConfigOf(spec: ModelSpec, deviceEdges?: (deviceId: string, numQubits: number) => [number, number][]): QnnConfig {
   const m = spec.model;
   let ansatz: AnsatzSpec;
-  if (m.ansatz.kind === 'hardware_efficient' && 'device' in m.ansatz) {
-    if (!deviceEdges) throw new InputError(`model.ansatz: a hardware-efficient ansatz for device ${m.ansatz.device} needs the device catalog (use the CLI, or give edges)`, 'SPEC');
-    ansatz = { kind: 'hardware_efficient', layers: m.ansatz.layers, edges: deviceEdges(m.ansatz.device, m.qubits) };
+  if (m.ansatz.kind === 'hardware_efficient') {
+    if (m.ansatz.device !== undefined) {
+      if (!deviceEdges) throw new InputError(`model.ansatz: a hardware-efficient ansatz for device ${m.ansatz.device} needs the device catalog (use the CLI, or give edges)`, 'SPEC');
+      ansatz = { kind: 'hardware_efficient', layers: m.ansatz.layers, edges: deviceEdges(m.ansatz.device, m.qubits) };
+    } else ansatz = { kind: 'hardware_efficient', layers: m.ansatz.layers, edges: m.ansatz.edges ?? [] };
   } else ansatz = m.ansatz as AnsatzSpec;
   const reupload = m.reupload === undefined || m.reupload === false ? undefined : m.reupload === true ? {} : { ...(m.reupload.trainable_scaling !== undefined ? { trainableScaling: m.reupload.trainable_scaling } : {}) };
   return {

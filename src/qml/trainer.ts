@@ -59,6 +59,9 @@ export interface TrainOptions {
   readonly batchSize?: number;
   readonly optimizer: OptimizerSpec;
   readonly loss?: LossKind;
+  /** Huber δ when loss is `huber` (default 1). */
+  readonly huberDelta?: number;
+  /** Default: adjoint on the exact statevector, SPSA with the SPSA optimizer, else parameter shift. */
   readonly gradient?: GradientMethod;
   readonly seed?: number;
   /** Validation set (preprocessed features + labels). */
@@ -119,8 +122,12 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
       const bf = idx.map((i) => features[i] as ArrayLike<number>);
       const be = idx.map((i) => encoded[i] as Float64Array);
       const bl = Int32Array.from(idx, (i) => labels[i] as number);
+      const spsa = o.optimizer.kind === 'spsa';
+      const method = o.gradient ?? (spsa ? 'spsa' : undefined);
       const r = model.step(bf, bl, o.executor, {
-        ...(o.loss ? { loss: o.loss } : {}), ...(o.gradient ? { method: o.gradient } : {}), encodedInputs: be, seed: hashSeed(seed, epoch, k),
+        ...(o.loss ? { loss: o.loss } : {}), ...(method ? { method } : {}), encodedInputs: be, seed: hashSeed(seed, epoch, k),
+        ...(o.huberDelta !== undefined ? { huberDelta: o.huberDelta } : {}),
+        ...(spsa ? { spsaStep: optimizer.spsaPerturbation() } : {}),
       });
       evaluations += r.evaluations;
       if (!Number.isFinite(r.loss)) throw new InputError(`the loss became ${r.loss} at epoch ${epoch + 1}; lower the learning rate`, 'DIVERGED');
@@ -131,6 +138,9 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
         seen[i] = 1;
       });
       optimizer.step(model.params, r.gradient, epoch);
+      if (!model.params.every(Number.isFinite) || !r.gradient.every(Number.isFinite)) {
+        throw new InputError(`training diverged at epoch ${epoch + 1} (parameters are no longer finite); lower the learning rate`, 'DIVERGED');
+      }
       o.callbacks?.onBatchEnd?.({ epoch, batch: k, batches, loss: r.loss });
     }
     const train = classificationMetrics(labels, predicted, C);

@@ -57,3 +57,42 @@ describe('qmlsec simulate', () => {
     expect(r.stderr).toMatch(/40 qubits.*16\.0 TiB/);
   });
 });
+
+describe('qmlsec simulate --noise', () => {
+  it('applies depolarizing noise after every gate as it stands (density matrix)', async () => {
+    const r = await runCli(['simulate', bell, '--noise', 'depolarizing=0/0.1', '-o', 'density-matrix', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rho = JSON.parse(r.stdout).density_matrix;
+    // (1 − p)|Φ⟩⟨Φ| + p·I/4 with p = 0.1
+    expect(rho[0][0][0]).toBeCloseTo(0.475, 14);
+    expect(rho[0][3][0]).toBeCloseTo(0.45, 14);
+    expect(rho[1][1][0]).toBeCloseTo(0.025, 14);
+  });
+
+  it('applies symmetric readout flips to reported probabilities', async () => {
+    const r = await runCli(['simulate', bell, '--noise', 'readout=0.1', '-o', 'probabilities', '--format', 'json']);
+    const p = JSON.parse(r.stdout).probabilities;
+    expect(p[0]).toBeCloseTo(0.5 * 0.81 + 0.5 * 0.01, 14);
+    expect(p[1]).toBeCloseTo(0.09, 14);
+  });
+
+  it('runs a circuit as a catalog device would (transpiled first), reporting in the circuit’s qubit order', async () => {
+    const r = await runCli(['simulate', bell, '--noise', 'device:ionq_aria', '-o', 'density-matrix', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/transpiled to ionq_aria/);
+    const rho = JSON.parse(r.stdout).density_matrix as [number, number][][];
+    const trace = rho.reduce((s, row, i) => s + (row[i] as [number, number])[0], 0);
+    expect(trace).toBeCloseTo(1, 12);
+    const fidelity = 0.5 * ((rho[0]![0]![0]) + (rho[3]![3]![0]) + 2 * (rho[0]![3]![0]));
+    expect(fidelity).toBeGreaterThan(0.95);
+    expect(fidelity).toBeLessThan(1);
+  });
+
+  it('rejects a spec that does not parse or a probability outside [0, 1]', async () => {
+    const bad = await runCli(['simulate', bell, '--noise', 'depolarizing=2', '-o', 'probabilities']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not a probability/);
+    expect((await runCli(['simulate', bell, '--noise', 'device:nowhere'])).stderr).toMatch(/unknown device.*ibm_sherbrooke/s);
+    expect((await runCli(['simulate', bell, '--noise', 'readout=0.1', '-o', 'statevector'])).code).toBe(2);
+  });
+});

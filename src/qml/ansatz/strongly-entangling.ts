@@ -21,6 +21,11 @@ export class StronglyEntanglingLayers implements Ansatz {
     if (!Number.isInteger(layers) || layers < 1) throw new InputError(`layers must be a positive integer, got ${layers}`, 'SPEC');
     this.ranges = ranges ?? Array.from({ length: layers }, (_, l) => (numQubits > 1 ? (l % (numQubits - 1)) + 1 : 0));
     if (this.ranges.length !== layers) throw new InputError(`ranges must have one entry per layer (${layers}), got ${this.ranges.length}`, 'SPEC');
+    if (numQubits > 1) {
+      this.ranges.forEach((r, l) => {
+        if (!Number.isInteger(r) || r < 1 || r >= numQubits) throw new InputError(`ranges[${l}] must be an integer in 1..${numQubits - 1} (PennyLane's 0 < r < n), got ${r}`, 'SPEC');
+      });
+    }
     this.weightsPerLayer = 3 * numQubits;
     this.numWeights = layers * this.weightsPerLayer;
     this.weightShape = [layers, numQubits, 3];

@@ -1,6 +1,9 @@
 /**
  * Amplitude encoding (PennyLane's AmplitudeEmbedding with normalize and pad): the feature
- * vector, padded to 2^n and normalised, becomes the state's amplitudes. Real amplitudes are
+ * vector, padded to 2^n and normalised, becomes the state's amplitudes. Basis order:
+ * `pennylane` (default) puts feature i on the basis state whose wire 0 is the most
+ * significant bit, as PennyLane does, so models transfer wire by wire; `qiskit` puts it on
+ * qmlsec's (and Qiskit's) little-endian index i. Real amplitudes are
  * prepared by a binary tree of RY rotations — the qubit of highest index first, each lower
  * one by a uniformly controlled RY decomposed into RY and CNOT gates (Möttönen et al.,
  * quant-ph/0407010) — whose angles are computed classically from the features (`mapRow`).
@@ -18,7 +21,7 @@ export class AmplitudeEncoder implements Encoder {
   private readonly work: Float64Array;
   private readonly alpha: Float64Array;
 
-  constructor(readonly numQubits: number, readonly numFeatures = 2 ** numQubits, readonly pad = 0) {
+  constructor(readonly numQubits: number, readonly numFeatures = 2 ** numQubits, readonly pad = 0, readonly order: 'pennylane' | 'qiskit' = 'pennylane') {
     if (!Number.isInteger(numFeatures) || numFeatures < 1 || numFeatures > 2 ** numQubits) {
       throw new InputError(`amplitude encoding on ${numQubits} qubit(s) holds at most ${2 ** numQubits} features, got ${numFeatures}`, 'SHAPE');
     }
@@ -32,9 +35,11 @@ export class AmplitudeEncoder implements Encoder {
     const n = this.numQubits;
     const a = this.work;
     let norm = 0;
+    const reverse = this.order === 'pennylane';
     for (let i = 0; i < a.length; i++) {
-      a[i] = i < this.numFeatures ? (row[i] as number) : this.pad;
-      norm += (a[i] as number) ** 2;
+      const v = i < this.numFeatures ? (row[i] as number) : this.pad;
+      a[reverse ? reverseBits(i, n) : i] = v;
+      norm += v * v;
     }
     if (!(norm > 0)) throw new InputError('amplitude encoding: the (padded) feature vector has zero norm', 'SHAPE');
     norm = Math.sqrt(norm);
@@ -85,6 +90,12 @@ export class AmplitudeEncoder implements Encoder {
       }
     }
   }
+}
+
+function reverseBits(i: number, n: number): number {
+  let r = 0;
+  for (let b = 0; b < n; b++) if ((i >> b) & 1) r |= 1 << (n - 1 - b);
+  return r;
 }
 
 function popcount(v: number): number {

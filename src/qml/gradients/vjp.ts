@@ -5,14 +5,15 @@
  */
 import { InputError, UsageError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
-import type { Circuit } from '../../circuit/circuit.js';
+import { Circuit } from '../../circuit/circuit.js';
 import { getGate } from '../../circuit/gates.js';
+import { Param } from '../../circuit/param.js';
 import type { GateOp } from '../../circuit/operation.js';
 import { adjointGradient } from '../../sim/adjoint.js';
 import type { Observable } from '../../sim/pauli.js';
 import { chainToSources } from './chain.js';
 import { evaluate, prepared, type QnnExecutor } from './executor.js';
-import { shiftableForm, shiftRule } from './shift-rules.js';
+import { shiftableForm, shiftRule, type ShiftTerm } from './shift-rules.js';
 
 export type GradientMethod = 'adjoint' | 'parameter-shift' | 'finite-difference' | 'spsa';
 export const GRADIENT_METHODS: readonly GradientMethod[] = ['adjoint', 'parameter-shift', 'finite-difference', 'spsa'];
@@ -94,8 +95,9 @@ function parameterShiftVjp(req: VjpRequest): VjpResult {
   const B = req.inputs.length;
   const K = req.observables.length;
   const p = prepared(req.executor, req.circuit, req.observables);
-  const circuit = shiftableForm(p.circuit);
+  const circuit = p.circuit;
   let seed = req.seed ?? 0;
+  // Values on the circuit exactly as it runs (decompositions would add noise on noisy backends).
   const values = evaluate(req.executor, circuit, p.observables, req.inputs, req.weights, seed++);
   const upstream = upstreamOf(req, values);
   const nx = circuit.numInputs;
@@ -103,23 +105,91 @@ function parameterShiftVjp(req: VjpRequest): VjpResult {
   const dTheta = new Float64Array(B);
   const contracted = new Float64Array(B);
   let evaluations = 1;
-  circuit.ops.forEach((op, i) => {
-    if (op.kind !== 'gate' || op.params.every((q) => q.isConstant)) return;
-    const param = op.params[0]!;
-    if (!req.wantInputs && !param.dependsOnWeights) return;
-    const rule = shiftRule(getGate(op.name).generator!);
+  const gradientOf = (param: Param, variant: (shift: number) => Circuit, rule: readonly ShiftTerm[]) => {
     dTheta.fill(0);
     for (const term of rule) {
-      const ops = circuit.ops.slice();
-      ops[i] = { ...(op as GateOp), params: [param.add(term.shift)] };
-      const e = evaluate(req.executor, circuit.with({ ops }), p.observables, req.inputs, req.weights, seed++);
+      const e = evaluate(req.executor, variant(term.shift), p.observables, req.inputs, req.weights, seed++);
       evaluations++;
       contract(e, upstream, B, K, contracted);
       for (let b = 0; b < B; b++) dTheta[b] += term.coeff * (contracted[b] as number);
     }
     chainToSources(param, dTheta, req.inputs, req.weights, nx, grads);
+  };
+  const wanted = (param: Param) => !param.isConstant && (req.wantInputs || param.dependsOnWeights);
+  circuit.ops.forEach((op, i) => {
+    if (op.kind !== 'gate' || !op.params.some(wanted)) return;
+    const plans = shiftPlans(op);
+    if (plans) {
+      plans.forEach((plan, k) => {
+        const param = op.params[k] as Param;
+        if (!plan || !wanted(param)) return;
+        gradientOf(param, (shift) => replaceOp(circuit, i, [{ ...op, params: op.params.map((q, j) => (j === k ? q.add(shift) : q)) }]), plan);
+      });
+      return;
+    }
+    // A parameter used by several gates of the decomposition: shift each of them in the
+    // decomposed form of this gate only (exact on ideal backends).
+    const parts = decomposeOp(op);
+    parts.forEach((part, j) => {
+      const param = part.params[0];
+      if (!param || !wanted(param)) return;
+      const rule = shiftRule(getGate(part.name).generator!);
+      gradientOf(param, (shift) => replaceOp(circuit, i, parts.map((q, m) => (m === j ? { ...q, params: [param.add(shift)] } : q))), rule);
+    });
   });
   return { values, weights: grads.weights, ...(req.wantInputs ? { inputs: fitInputs(grads.inputs, B, nx, req.inputs) } : {}), evaluations };
+}
+
+function replaceOp(circuit: Circuit, index: number, replacement: readonly GateOp[]): Circuit {
+  const ops = [...circuit.ops.slice(0, index), ...replacement, ...circuit.ops.slice(index + 1)];
+  return circuit.with({ ops });
+}
+
+function decomposeOp(op: GateOp): GateOp[] {
+  return shiftableForm(circuitOf(op)).ops as GateOp[];
+}
+
+function circuitOf(op: GateOp): Circuit {
+  return new Circuit({ numQubits: Math.max(...op.qubits) + 1, ops: [op] });
+}
+
+const MARKER = 1_000_000;
+
+/**
+ * For each parameter of a gate, the shift rule in terms of that parameter itself, when it
+ * enters exactly one generator gate of the decomposition (u3, u2, cu3 … or a gate with its own
+ * generator); undefined when some parameter needs the decomposed form.
+ */
+function shiftPlans(op: GateOp): (readonly ShiftTerm[] | undefined)[] | undefined {
+  const def = getGate(op.name);
+  if (def.generator && def.numParams === 1) return [shiftRule(def.generator)];
+  if (!def.decompose) return undefined;
+  const markers = op.params.map((_, k) => Param.input(MARKER + k));
+  const calls = def.decompose(markers);
+  const plans: (readonly ShiftTerm[] | undefined)[] = [];
+  for (let k = 0; k < op.params.length; k++) {
+    const uses: { callee: string; coeff: number }[] = [];
+    for (const c of calls) {
+      for (const q of c.params) {
+        for (const t of q.terms) {
+          if (t.source === 'x' && t.index === MARKER + k) {
+            if (t.factor || q.terms.length !== 1) return undefined;
+            uses.push({ callee: c.name, coeff: t.coeff });
+          }
+        }
+      }
+    }
+    if (uses.length === 0) {
+      plans.push(undefined);
+      continue;
+    }
+    const use = uses[0] as { callee: string; coeff: number };
+    const g = getGate(use.callee).generator;
+    if (uses.length !== 1 || !g) return undefined;
+    // callee angle φ = a·θ + c: df/dθ = a·Σ c_i f(φ + s_i) = Σ (a·c_i) f(θ + s_i/a).
+    plans.push(shiftRule(g).map((t) => ({ coeff: use.coeff * t.coeff, shift: t.shift / use.coeff })));
+  }
+  return plans;
 }
 
 /** Gradients were accumulated with the circuit's input count; reshape to the rows' width. */
