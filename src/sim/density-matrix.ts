@@ -14,6 +14,7 @@ import { type Bindings, type PackedBindings, packBindings } from './bindings.js'
 import { applyConstant, applyRotation, Workspace } from './executor.js';
 import { checkObservables, measurementGroups } from './expectation.js';
 import { accumulatePauliTraceDM, depolarizeDM, diagonalDM } from './kernels/density.js';
+import { checkShots } from './shots.js';
 import { defaultMemoryLimit, withStateBuffers } from './memory.js';
 import { conjugateShifted, densityMatrixOps, type DMOp } from './noise/dm-program.js';
 import { splitForNoisySimulation } from './noise/final-measurements.js';
@@ -88,7 +89,7 @@ export class DensityMatrixSimulator implements Backend {
         return { output: 'probabilities', batchSize: B, probabilities, numQubits: n, metadata: meta() };
       }
       case 'counts': {
-        const shots = this.checkShots(batch.shots);
+        const shots = checkShots(batch.shots, this.maxShots);
         const rng = new Rng(batch.seed ?? 0);
         const measurements = split.measurements.length > 0 ? split.measurements : Array.from({ length: n }, (_, q) => ({ qubit: q, clbit: q }));
         const numClbits = split.measurements.length > 0 ? circuit.numClbits : n;
@@ -111,7 +112,7 @@ export class DensityMatrixSimulator implements Backend {
         const observables = batch.observables ?? [];
         if (observables.length === 0) throw new UsageError('expectations need at least one observable');
         checkObservables(observables, n);
-        const shots = batch.shots === undefined ? undefined : this.checkShots(batch.shots);
+        const shots = batch.shots === undefined ? undefined : checkShots(batch.shots, this.maxShots);
         const values = this.withRho(split.body, packed, (rho) => shots === undefined
           ? exactDM(rho, n, B, observables)
           : this.sampledDM(rho, n, B, observables, shots, new Rng(batch.seed ?? 0)));
@@ -190,12 +191,6 @@ export class DensityMatrixSimulator implements Backend {
     return out;
   }
 
-  private checkShots(shots: number | undefined): number {
-    if (shots === undefined) throw new UsageError('counts need a number of shots');
-    if (!Number.isInteger(shots) || shots <= 0) throw new UsageError(`shots must be a positive integer, got ${shots}`);
-    if (shots > this.maxShots) throw new UsageError(`shots must be at most ${this.maxShots}, got ${shots}`);
-    return shots;
-  }
 }
 
 function runDM(s: Float64Array, n: number, B: number, ops: readonly DMOp[], angles: Map<RotationInstr, RotationAngles>, ws: Workspace): void {

@@ -7,45 +7,12 @@ import type { Rng } from '../core/rng.js';
 import type { Counts } from './backend.js';
 
 /**
- * Draws `shots` basis indices of binding b from |ψ|² and returns index → count. The walk
- * over amplitudes is done once; the uniforms are sorted first.
+ * Draws `shots` samples from weights w(0..length−1) (not necessarily normalised) and returns
+ * index → count: sorted uniforms, one pass over the weights, no cumulative array.
  */
-export function sampleIndexHistogram(s: Float64Array, numQubits: number, batch: number, b: number, shots: number, rng: Rng): Map<number, number> {
-  const u = new Float64Array(shots);
+function sampleWeights(weight: (a: number) => number, length: number, shots: number, rng: Rng): Map<number, number> {
   let norm = 0;
-  const dim = 1 << numQubits;
-  for (let a = 0; a < dim; a++) {
-    const i = 2 * (a * batch + b);
-    norm += (s[i] as number) ** 2 + (s[i + 1] as number) ** 2;
-  }
-  for (let k = 0; k < shots; k++) u[k] = rng.random() * norm;
-  u.sort();
-  const hist = new Map<number, number>();
-  let cum = 0;
-  let k = 0;
-  let last = 0;
-  for (let a = 0; a < dim && k < shots; a++) {
-    const i = 2 * (a * batch + b);
-    const p = (s[i] as number) ** 2 + (s[i + 1] as number) ** 2;
-    if (p === 0) continue;
-    last = a;
-    cum += p;
-    let c = 0;
-    while (k < shots && (u[k] as number) < cum) {
-      k++;
-      c++;
-    }
-    if (c > 0) hist.set(a, (hist.get(a) ?? 0) + c);
-  }
-  // Rounding can leave the last few uniforms above the final cumulative sum.
-  if (k < shots) hist.set(last, (hist.get(last) ?? 0) + (shots - k));
-  return hist;
-}
-
-/** Draws `shots` indices from an explicit probability vector (length 2^m). */
-export function sampleFromProbabilities(p: Float64Array, offset: number, length: number, shots: number, rng: Rng): Map<number, number> {
-  let norm = 0;
-  for (let a = 0; a < length; a++) norm += p[offset + a] as number;
+  for (let a = 0; a < length; a++) norm += weight(a);
   const u = new Float64Array(shots);
   for (let k = 0; k < shots; k++) u[k] = rng.random() * norm;
   u.sort();
@@ -54,10 +21,10 @@ export function sampleFromProbabilities(p: Float64Array, offset: number, length:
   let k = 0;
   let last = 0;
   for (let a = 0; a < length && k < shots; a++) {
-    const pa = p[offset + a] as number;
-    if (pa <= 0) continue;
+    const w = weight(a);
+    if (w <= 0) continue;
     last = a;
-    cum += pa;
+    cum += w;
     let c = 0;
     while (k < shots && (u[k] as number) < cum) {
       k++;
@@ -65,8 +32,22 @@ export function sampleFromProbabilities(p: Float64Array, offset: number, length:
     }
     if (c > 0) hist.set(a, c);
   }
+  // Rounding can leave the last few uniforms above the final cumulative sum.
   if (k < shots) hist.set(last, (hist.get(last) ?? 0) + (shots - k));
   return hist;
+}
+
+/** Draws `shots` basis indices of binding b from |ψ|² and returns index → count. */
+export function sampleIndexHistogram(s: Float64Array, numQubits: number, batch: number, b: number, shots: number, rng: Rng): Map<number, number> {
+  return sampleWeights((a) => {
+    const i = 2 * (a * batch + b);
+    return (s[i] as number) ** 2 + (s[i + 1] as number) ** 2;
+  }, 1 << numQubits, shots, rng);
+}
+
+/** Draws `shots` indices from an explicit probability vector (p[offset .. offset+length)). */
+export function sampleFromProbabilities(p: Float64Array, offset: number, length: number, shots: number, rng: Rng): Map<number, number> {
+  return sampleWeights((a) => p[offset + a] as number, length, shots, rng);
 }
 
 /** Formats a classical register value as a bit string, bit 0 rightmost. */

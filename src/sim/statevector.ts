@@ -13,6 +13,7 @@ import type { Backend, Counts, ExecutionBatch, ExecutionResult, OutputKind } fro
 import { type Bindings, type PackedBindings, packBindings } from './bindings.js';
 import { applyConstant, applyRotation, Workspace } from './executor.js';
 import { checkObservables, exactExpectations, sampledExpectations } from './expectation.js';
+import { checkShots } from './shots.js';
 import { allocate, defaultMemoryLimit, withStateBuffers } from './memory.js';
 import type { Observable } from './pauli.js';
 import { compile, type Instr, type Program, type RotationInstr } from './program.js';
@@ -77,7 +78,7 @@ export class StatevectorSimulator implements Backend {
         if (observables.length === 0) throw new UsageError('expectations need at least one observable');
         checkObservables(observables, circuit.numQubits);
         const body = finalMeasurementsStripped(circuit, 'expectations');
-        const shots = batch.shots === undefined ? undefined : this.checkShots(batch.shots);
+        const shots = batch.shots === undefined ? undefined : checkShots(batch.shots, this.maxShots);
         const values = this.withEvolved(body, packed, (state) => shots === undefined
           ? exactExpectations(state, circuit.numQubits, packed.batch, observables)
           : sampledExpectations(state, circuit.numQubits, packed.batch, observables, shots, new Rng(batch.seed ?? 0)));
@@ -88,7 +89,7 @@ export class StatevectorSimulator implements Backend {
       }
       case 'counts': {
         if (batch.shots === undefined) throw new UsageError('counts need a number of shots');
-        const shots = this.checkShots(batch.shots);
+        const shots = checkShots(batch.shots, this.maxShots);
         const counts = this.sample(circuit, packed, shots, new Rng(batch.seed ?? 0));
         return { output: 'counts', batchSize: packed.batch, counts, numQubits: circuit.numQubits, shots, metadata: meta() };
       }
@@ -198,11 +199,6 @@ export class StatevectorSimulator implements Backend {
     }
   }
 
-  private checkShots(shots: number): number {
-    if (!Number.isInteger(shots) || shots <= 0) throw new UsageError(`shots must be a positive integer, got ${shots}`);
-    if (shots > this.maxShots) throw new UsageError(`shots must be at most ${this.maxShots}, got ${shots}`);
-    return shots;
-  }
 }
 
 

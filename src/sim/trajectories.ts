@@ -19,6 +19,7 @@ import { checkObservables, exactExpectations, measurementGroups } from './expect
 import { applyBatched1 } from './kernels/rotation.js';
 import { applyBatched2, reducedDensity } from './kernels/per-element.js';
 import { parity } from './kernels/bits.js';
+import { checkShots } from './shots.js';
 import { defaultMemoryLimit, withStateBuffers } from './memory.js';
 import type { Channel } from './noise/channel.js';
 import { splitForNoisySimulation } from './noise/final-measurements.js';
@@ -72,7 +73,7 @@ export class TrajectorySimulator implements Backend {
     const split = splitForNoisySimulation(circuit);
     switch (batch.output) {
       case 'counts': {
-        const shots = this.checkShots(batch.shots);
+        const shots = checkShots(batch.shots, this.maxShots);
         if (split) {
           const packed = packBindings(split.body, batch);
           // One trajectory per shot while that is cheap (exact sampling of the mixture); for wide
@@ -142,7 +143,7 @@ export class TrajectorySimulator implements Backend {
         checkObservables(observables, n);
         const K = observables.length;
         const acc = new Float64Array(B * K);
-        const shots = batch.shots === undefined ? undefined : this.checkShots(batch.shots);
+        const shots = batch.shots === undefined ? undefined : checkShots(batch.shots, this.maxShots);
         this.forEachChunk(split.body, packed, T, rng, (state, elems, C) => {
           const values = shots === undefined ? exactExpectations(state, n, C, observables) : this.sampledWithReadout(state, n, C, observables, Math.max(1, Math.round(shots / T)), rng);
           for (let e = 0; e < C; e++) {
@@ -238,12 +239,6 @@ export class TrajectorySimulator implements Backend {
     return out;
   }
 
-  private checkShots(shots: number | undefined): number {
-    if (shots === undefined) throw new UsageError('counts need a number of shots');
-    if (!Number.isInteger(shots) || shots <= 0) throw new UsageError(`shots must be a positive integer, got ${shots}`);
-    if (shots > this.maxShots) throw new UsageError(`shots must be at most ${this.maxShots}, got ${shots}`);
-    return shots;
-  }
 }
 
 interface StepContext {
