@@ -19,3 +19,4 @@ export * from './service/index.js';
 export * from './qml/index.js';
 export * from './cloud/index.js';
 export * from './lab/index.js';
+export * from './report/index.js';

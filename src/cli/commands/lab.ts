@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { loadDeployment } from '../../deploy/load.js';
-import { listScenarios, runLab, writeLabResults } from '../../lab/index.js';
+import { listScenarios, runLab } from '../../lab/index.js';
+import { summaryTable, writeReport } from '../../report/index.js';
+import { analyzeDeployment, builtinKnowledgeBase, PROFILE_IDS } from '../../threat/index.js';
 import { parseIntOption, printJson, printLine, progressBar } from '../output.js';
 
 export function registerLab(program: Command): void {
@@ -44,14 +46,21 @@ export function registerLab(program: Command): void {
         onProgress: (f, message) => bar.update(Math.round(f * 100), `${current}: ${message}`),
       });
       bar.stop();
-      const files = writeLabResults(results, opts.out);
+      // With an explicit deployment, the report also shows the attack paths of the scenarios' attackers.
+      const attackers = PROFILE_IDS.filter((p) => results.scenarios.some((r) => r.attacker === p));
+      const analyses = deployment ? [analyzeDeployment(builtinKnowledgeBase(), deployment, { attackers })] : undefined;
+      const written = await writeReport(opts.out, { results, ...(analyses ? { analyses } : {}) });
       if (opts.json) printJson(results);
       else {
         for (const r of results.scenarios) {
           printLine(`${r.id}: ${r.status} (${r.seeds.length} seeds, ${r.seconds.toFixed(1)} s)`);
           for (const e of r.errors) printLine(`  seed ${e.seed} failed: ${e.message}`);
         }
-        printLine(`wrote ${files.length} file(s) to ${opts.out}/`);
+        printLine();
+        process.stdout.write(summaryTable(results));
+        printLine();
+        printLine(`wrote ${written.files.length} file(s) to ${opts.out}/`);
+        printLine(`report: ${written.html}`);
       }
     });
 }
