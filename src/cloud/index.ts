@@ -1,1 +1,24 @@
+/** Public API of the cloud room: the QMLaaS roles behind trust boundaries. */
 export { deviceExecutor, deviceSubgraphEdges, mapObservables, type DeviceExecutor, type DeviceExecutorOptions } from './device-executor.js';
+export { VirtualClock } from './virtual-clock.js';
+export * from './job.js';
+export { checkRegion, regionProfile, placeOnRegion, remapCircuit, remapObservable, circuitShape, type PlacedCircuit } from './device-region.js';
+export { RegionBackends, PlacementRegistry, PlacedDeviceBackend } from './region-backend.js';
+export { DeviceQueue, type QueueWaitMode, type TaskSlot, type DeviceQueueState } from './device-queue.js';
+export { chargeJob, circuitCounts, taskSizes, type CircuitCounts, type JobCharge } from './job-accounting.js';
+export { ProviderTranspiler, type ProviderTranspilerOptions } from './provider-transpiler.js';
+export { mergeParts, type CoScheduledPart, type MergedRun } from './co-schedule.js';
+export { QuantumCloud, type QuantumCloudOptions, type CloudSimulation, type CloudUsage, type UsageTotals, type QuantumCloudState } from './quantum-cloud.js';
+export { TrustBoundary } from './trust-boundary.js';
+export { ProviderChannel, jobAssets, jobStep, type ChannelRoute, type PipelinePhase } from './provider-channel.js';
+export { CloudExecutor, batchKey, type CloudExecutorOptions, type BatchSender } from './cloud-executor.js';
+export * from './classical-provider.js';
+export { DataOwner, type OwnerSplit } from './data-owner.js';
+export { deploymentRoles, type DeploymentRoles, type ExecutionRoute } from './roles.js';
+export * from './model-resolution.js';
+export { DeploymentPipeline, type DeploymentPipelineOptions, type ClientRoute, type Invoice, type DeploymentPipelineState } from './pipeline.js';
+export { trainThroughPipeline, awaitJobs, type PipelineTrainOptions } from './training-loop.js';
+export { ModelHost, type ServedAnswer } from './model-host.js';
+export { trainDeployment, type TrainDeploymentOptions, type TrainDeploymentResult, type DeploymentCheckpoint } from './train-deployment.js';
+export { exposureByParty, firstExposures, compareLedgers, type PartyExposure } from './ledger-summary.js';
+export { modelRuntime, classifyTrainRequest, type CloudModelRuntime, type RuntimeLoadedArtifact, type RuntimeServedModel, type RuntimePrediction, type RuntimeTrainContext } from './runtime.js';

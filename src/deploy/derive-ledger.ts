@@ -72,8 +72,13 @@ export function deriveLedger(deployment: Deployment): ExposureLedger {
   b.sendAll('S4', owner, submittersOf(s2, s3, s4), ['provider-credentials'], 'token to submit jobs on the owner\u2019s quantum account');
   b.sendAll('S4', s4, s5, ['measurement-outputs'], 'counts or expectation values');
   b.sendAll('S5', owner, s5, ['labels'], 'labels for the loss');
+  // The gradient party computes the loss through the classical head: it needs the weights.
+  b.sendAll('S5', s2, s5, ['trained-weights'], 'initial parameters (the head weights enter the loss)');
   b.sendAll('S6', s5, s6, ['gradients']);
-  b.sendAll('S6', s6, [...s2, ...s3], ['trained-weights'], 'updated parameters for the next iteration');
+  b.sendAll('S6', s2, s6, ['trained-weights'], 'initial parameters to update');
+  // Updated parameters go back to the designer (who binds them into the next circuits — a
+  // transpiling quantum cloud receives them inside every job, S3) and to the gradient party.
+  b.sendAll('S6', s6, [...s2, ...s5], ['trained-weights'], 'updated parameters for the next iteration');
 
   if (deployment.serving) {
     const host = performersOf(deployment, 'I1');

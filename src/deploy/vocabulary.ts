@@ -83,7 +83,7 @@ export const LEDGER_ASSETS = [
 export type LedgerAsset = (typeof LEDGER_ASSETS)[number];
 
 /** Datasets the platform ships with (referenced by name in a deployment). */
-export const BUILTIN_DATASETS = ['iris', 'wine', 'breast_cancer', 'digits'] as const;
+export const BUILTIN_DATASETS = ['iris', 'wine', 'breast-cancer', 'digits'] as const;
 /** A built-in dataset name. */
 export type BuiltinDataset = (typeof BUILTIN_DATASETS)[number];
 

@@ -10,7 +10,7 @@ import type { QnnExecutor } from './gradients/executor.js';
 import type { GradientMethod } from './gradients/vjp.js';
 import type { LossKind } from './losses.js';
 import { argmaxRows, classificationMetrics } from './metrics.js';
-import type { HybridModel } from './model.js';
+import type { HybridModel, StepResult } from './model.js';
 import { Optimizer, type OptimizerSpec, type OptimizerState } from './optimizers.js';
 
 export interface EarlyStopping {
@@ -52,8 +52,35 @@ export interface TrainCallbacks {
   onCheckpoint?(checkpoint: Checkpoint): void | Promise<void>;
 }
 
+/** One minibatch, as the step hook sees it. */
+export interface BatchContext {
+  readonly epoch: number;
+  readonly index: number;
+  /** True for the first minibatch of this run (after a resume too). */
+  readonly first: boolean;
+  readonly seed: number;
+  readonly features: readonly ArrayLike<number>[];
+  readonly encodedInputs: readonly Float64Array[];
+  readonly labels: Int32Array;
+  /** The gradient method asked for (undefined: the model's default for the executor). */
+  readonly method?: GradientMethod;
+}
+
+/**
+ * Replaceable parts of the loop: how a minibatch's loss and gradient are computed, how the
+ * update is applied, how validation is evaluated. The cloud room runs the same loop through a
+ * QMLaaS pipeline by supplying these; the defaults use `executor` directly.
+ */
+export interface TrainHooks {
+  step?(batch: BatchContext): StepResult | Promise<StepResult>;
+  update?(args: { optimizer: Optimizer; gradient: Float64Array; epoch: number; first: boolean }): void | Promise<void>;
+  validate?(args: { features: readonly ArrayLike<number>[]; encodedInputs: readonly Float64Array[]; labels: ArrayLike<number>; seed: number; epoch: number }): { loss: number; probabilities: Float64Array } | Promise<{ loss: number; probabilities: Float64Array }>;
+}
+
 export interface TrainOptions {
-  readonly executor: QnnExecutor;
+  /** Where circuits run (needed unless `hooks` provide step and validation). */
+  readonly executor?: QnnExecutor;
+  readonly hooks?: TrainHooks;
   readonly epochs: number;
   /** Default: the whole training set (full batch). */
   readonly batchSize?: number;
@@ -99,6 +126,19 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
     model.params.set(resume.params);
   }
   const optimizer = new Optimizer(o.optimizer, resume ? structuredClone(resume.optimizer) : undefined);
+  const executor = o.executor;
+  const needExecutor = (what: string): QnnExecutor => {
+    if (!executor) throw new UsageError(`training needs an executor (or a ${what} hook)`);
+    return executor;
+  };
+  const stepHook = o.hooks?.step ?? ((b: BatchContext) => model.step(b.features, b.labels, needExecutor('step'), {
+    ...(o.loss ? { loss: o.loss } : {}), ...(b.method ? { method: b.method } : {}), encodedInputs: b.encodedInputs, seed: b.seed,
+    ...(o.huberDelta !== undefined ? { huberDelta: o.huberDelta } : {}),
+    ...(o.optimizer.kind === 'spsa' ? { spsaStep: optimizer.spsaPerturbation() } : {}),
+  }));
+  const validateHook = o.hooks?.validate ?? ((v: { features: readonly ArrayLike<number>[]; encodedInputs: readonly Float64Array[]; labels: ArrayLike<number>; seed: number }) =>
+    model.evaluate(v.features, v.labels, needExecutor('validate'), { ...(o.loss ? { loss: o.loss } : {}), encodedInputs: v.encodedInputs, seed: v.seed }));
+  const method = o.gradient ?? (o.optimizer.kind === 'spsa' ? 'spsa' : undefined);
   const history: EpochRecord[] = resume ? [...resume.history] : [];
   let best = resume?.best ? { ...resume.best, params: [...resume.best.params] } : null;
   let sinceBest = resume?.sinceBest ?? 0;
@@ -122,13 +162,8 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
       const bf = idx.map((i) => features[i] as ArrayLike<number>);
       const be = idx.map((i) => encoded[i] as Float64Array);
       const bl = Int32Array.from(idx, (i) => labels[i] as number);
-      const spsa = o.optimizer.kind === 'spsa';
-      const method = o.gradient ?? (spsa ? 'spsa' : undefined);
-      const r = model.step(bf, bl, o.executor, {
-        ...(o.loss ? { loss: o.loss } : {}), ...(method ? { method } : {}), encodedInputs: be, seed: hashSeed(seed, epoch, k),
-        ...(o.huberDelta !== undefined ? { huberDelta: o.huberDelta } : {}),
-        ...(spsa ? { spsaStep: optimizer.spsaPerturbation() } : {}),
-      });
+      const first = epoch === startEpoch && k === 0;
+      const r = await stepHook({ epoch, index: k, first, seed: batchSeed(seed, epoch, k), features: bf, encodedInputs: be, labels: bl, ...(method ? { method } : {}) });
       evaluations += r.evaluations;
       if (!Number.isFinite(r.loss)) throw new InputError(`the loss became ${r.loss} at epoch ${epoch + 1}; lower the learning rate`, 'DIVERGED');
       lossSum += r.loss * idx.length;
@@ -137,7 +172,8 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
         predicted[i] = pred[j] as number;
         seen[i] = 1;
       });
-      optimizer.step(model.params, r.gradient, epoch);
+      if (o.hooks?.update) await o.hooks.update({ optimizer, gradient: r.gradient, epoch, first });
+      else optimizer.step(model.params, r.gradient, epoch);
       if (!model.params.every(Number.isFinite) || !r.gradient.every(Number.isFinite)) {
         throw new InputError(`training diverged at epoch ${epoch + 1} (parameters are no longer finite); lower the learning rate`, 'DIVERGED');
       }
@@ -146,7 +182,7 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
     const train = classificationMetrics(labels, predicted, C);
     let record: EpochRecord = { epoch: epoch + 1, loss: lossSum / n, accuracy: train.accuracy, seconds: (performance.now() - te) / 1000 };
     if (o.validation && valEncoded) {
-      const v = model.evaluate(o.validation.features, o.validation.labels, o.executor, { ...(o.loss ? { loss: o.loss } : {}), encodedInputs: valEncoded, seed: hashSeed(seed, epoch, -1) });
+      const v = await validateHook({ features: o.validation.features, encodedInputs: valEncoded, labels: o.validation.labels, seed: batchSeed(seed, epoch, -1), epoch });
       evaluations += 1;
       const vm = classificationMetrics(o.validation.labels, argmaxRows(v.probabilities, o.validation.labels.length, C), C);
       record = { ...record, valLoss: v.loss, valAccuracy: vm.accuracy };
@@ -175,6 +211,7 @@ export async function train(model: HybridModel, features: readonly ArrayLike<num
   return { history, epochs: history.length, bestEpoch: best?.epoch, stoppedEarly, seconds: (performance.now() - t0) / 1000, evaluations };
 }
 
-function hashSeed(seed: number, epoch: number, batch: number): number {
+/** The seed of minibatch `batch` of epoch `epoch` (−1: validation) for a run seeded `seed`. */
+export function batchSeed(seed: number, epoch: number, batch: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(epoch + 1, 0x85ebca6b) + Math.imul(batch + 2, 0xc2b2ae35)) >>> 0;
 }

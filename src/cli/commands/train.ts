@@ -14,6 +14,8 @@ import type { Checkpoint } from '../../qml/trainer.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { parseIntOption, printJson, printLine, progressBar } from '../output.js';
 import { executorForBackend, parseBackendName } from '../executors.js';
+import { isDeploymentFile, trainDeploymentCommand } from './train-deployment.js';
+import { UsageError } from '../../core/errors.js';
 
 interface TrainOptions {
   backend?: string;
@@ -23,21 +25,27 @@ interface TrainOptions {
   out?: string;
   json?: boolean;
   checkpoint?: string;
+  ledger?: string;
+  queries?: number;
 }
 
 export function registerTrain(program: Command): void {
   program
     .command('train')
-    .description('train a hybrid quantum model from a model spec (YAML)')
-    .argument('<spec>', 'model spec file, e.g. examples/iris.yaml')
+    .description('train a hybrid quantum model from a model spec, or through the QMLaaS pipeline of a deployment (YAML)')
+    .argument('<spec>', 'model spec file, e.g. examples/iris.yaml, or deployment file, e.g. examples/deployments/untrusted-quantum-cloud.yaml')
     .option('--backend <name>', 'statevector | density-matrix | trajectories | device:ID (default: the spec\'s, else statevector)', parseBackendName)
     .option('--shots <n>', 'shots per circuit evaluation (default: exact expectations)', parseIntOption('--shots', 1, 10_000_000))
     .option('--seed <s>', 'overrides training.seed', parseIntOption('--seed', 0))
     .option('--epochs <n>', 'overrides training.epochs', parseIntOption('--epochs', 0, 1_000_000))
     .option('--out <file>', 'where to write the model artifact (default: <name>.model.json)')
     .option('--checkpoint <file>', 'write a checkpoint after every epoch; resume from it if it exists')
-    .option('--json', 'print {"train": …, "test": …, "epochs", "seconds"} as JSON')
+    .option('--json', 'print {"train": …, "test": …, "epochs", "seconds"} as JSON (deployments add "time_s", "cost_usd")')
+    .option('--ledger <file>', 'deployments: write the recorded exposure ledger (JSON) to this file')
+    .option('--queries <n>', 'deployments with serving: after training, send N test rows to the served model as API queries', parseIntOption('--queries', 1, 100_000))
     .action(async (specPath: string, opts: TrainOptions) => {
+      if (isDeploymentFile(specPath)) return trainDeploymentCommand(specPath, opts);
+      if (opts.ledger !== undefined || opts.queries !== undefined) throw new UsageError('--ledger and --queries apply to deployment files only');
       const spec0 = loadModelSpec(specPath);
       const spec = opts.epochs !== undefined ? { ...spec0, training: { ...spec0.training, epochs: opts.epochs } } : spec0;
       const backend = opts.backend ?? spec.execution?.backend ?? 'statevector';
