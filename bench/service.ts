@@ -7,9 +7,9 @@
  * - training through the queue: per-job wall time via POST /v1/models + polling (in-process
  *   queue, worker-thread training) against calling the runtime's train() directly.
  *
- * The model: the real runtime when `QMLSEC_RUNTIME_MODULE` names it and
- * `QMLSEC_BENCH_ARTIFACT` names a trained 4-qubit Iris artifact; otherwise the linear test
- * runtime (test/service/helpers/linear-runtime.ts) with a 4-feature, 3-class artifact —
+ * The model: the real runtime (src/cloud/runtime.ts, or QMLSEC_RUNTIME_MODULE) serving a
+ * 4-qubit Iris model trained from examples/iris.yaml (or QMLSEC_BENCH_ARTIFACT);
+ * QMLSEC_BENCH_STANDIN=1 uses a linear test double instead, to measure the service alone —
  * the JSON says which (`model.runtime`). Options: `--duration S` (10), `--soak S` (60,
  * 0 = skip), `--connections N` (50), `--jobs N` (10).
  */
@@ -23,6 +23,8 @@ import { median } from '../src/core/numeric.js';
 import { loadRuntimeModule, toModuleUrl } from '../src/service/runtime-loader.js';
 import { openStore } from '../src/store/store.js';
 import { round } from './harness.js';
+import { trainFromSpec } from '../src/qml/runner.js';
+import { loadModelSpec } from '../src/qml/spec.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = join(ROOT, 'test/service/helpers/cli-entry.ts');
@@ -54,12 +56,17 @@ async function main(): Promise<Record<string, unknown>> {
   const soak = option('soak', 60);
   const connections = option('connections', 50);
   const jobs = option('jobs', 10);
-  const realModule = process.env['QMLSEC_RUNTIME_MODULE'];
-  const realArtifact = process.env['QMLSEC_BENCH_ARTIFACT'];
-  const useReal = Boolean(realModule && realArtifact);
-  const runtimeModule = useReal ? toModuleUrl(realModule as string) : pathToFileURL(TEST_RUNTIME).href;
+  // The real runtime and a freshly trained 4-qubit Iris model, unless QMLSEC_BENCH_STANDIN=1
+  // asks for the linear test double (to measure the service alone).
+  const standIn = process.env['QMLSEC_BENCH_STANDIN'] === '1';
+  const useReal = !standIn;
+  const runtimeModule = standIn ? pathToFileURL(TEST_RUNTIME).href : toModuleUrl(process.env['QMLSEC_RUNTIME_MODULE'] ?? join(ROOT, 'src/cloud/runtime.ts'));
   const { runtime } = await loadRuntimeModule(runtimeModule);
-  const artifact: unknown = useReal ? readFileSync(realArtifact as string, 'utf8') : await testArtifact();
+  const artifact: unknown = standIn
+    ? await testArtifact()
+    : process.env['QMLSEC_BENCH_ARTIFACT']
+      ? readFileSync(process.env['QMLSEC_BENCH_ARTIFACT'], 'utf8')
+      : JSON.stringify((await trainFromSpec(loadModelSpec(join(ROOT, 'examples/iris.yaml')))).artifact);
   const loaded = runtime.loadArtifact(artifact);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'qmlsec-bench-'));
@@ -130,12 +137,13 @@ async function main(): Promise<Record<string, unknown>> {
     }
 
     // Training through the queue vs calling train() directly, on a tiny spec (overhead-dominated).
-    let training: Record<string, unknown> = { skipped: 'the real runtime needs a spec: pass one through QMLSEC_BENCH_SPEC (JSON file)' };
+    let training: Record<string, unknown> = { skipped: 'no jobs asked for (--jobs 0)' };
     const specFile = process.env['QMLSEC_BENCH_SPEC'];
+    // Real runtime: the Iris spec with 5 epochs (a small job, so the queue's overhead shows).
     const spec: unknown = specFile
       ? JSON.parse(readFileSync(specFile, 'utf8'))
       : useReal
-        ? undefined
+        ? { ...loadModelSpec(join(ROOT, 'examples/iris.yaml')), training: { ...loadModelSpec(join(ROOT, 'examples/iris.yaml')).training, epochs: 5 } }
         : { name: 'bench-job', classes: ['a', 'b'], inputs: [[-1, 0], [1, 0]], labels: [0, 1], steps: 5 };
     if (spec !== undefined && jobs > 0) {
       const direct: number[] = [];
@@ -173,7 +181,7 @@ async function main(): Promise<Record<string, unknown>> {
     return {
       benchmark: 'service',
       model: {
-        runtime: useReal ? 'real (QMLSEC_RUNTIME_MODULE)' : 'linear test double (test/service/helpers/linear-runtime.ts) — rerun with the real 4-qubit Iris model',
+        runtime: useReal ? 'real (cloud/runtime.ts, 4-qubit Iris QNN on the statevector simulator)' : 'linear test double (QMLSEC_BENCH_STANDIN=1)',
         num_features: loaded.model.numFeatures,
         classes: loaded.model.classes.length,
       },

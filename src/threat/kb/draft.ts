@@ -5,7 +5,7 @@
 import type { CiaImpact, ImpactLevel, ProfileId, Technique } from '../model.js';
 
 /** A technique as written in the data files (validated later). */
-export type TechniqueDraft = Omit<Technique, 'atlas' | 'labAttack'> & { readonly atlas?: readonly string[] };
+export type TechniqueDraft = Omit<Technique, 'atlas' | 'labAttack'> & { readonly atlas?: readonly string[]; readonly labAttack?: string };
 
 /** C/I/A impact shorthand. */
 export function cia(confidentiality: ImpactLevel, integrity: ImpactLevel, availability: ImpactLevel): CiaImpact {

@@ -301,7 +301,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0011'], layer: 'physical', steps: ['S4'], assets: ['outputs', 'money', 'qpu-time'],
     impact: cia('none', 'medium', 'low'), positions: ['quantum-cloud-insider'],
     prerequisites: ['ctl:qpu-scheduler'], effects: ['obj:integrity-degraded', 'obj:cost-inflated'],
-    references: ['phalak2021qupuf', 'kundu2024sok', 'wu2024fingerprint'], maturity: 'feasible', detectability: 'low',
+    references: ['phalak2021qupuf', 'kundu2024sok', 'wu2024fingerprint'], maturity: 'feasible', detectability: 'low', labAttack: 's4-rerouting',
   },
   {
     id: 'QML.T0058',
@@ -310,7 +310,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0011'], layer: 'physical', steps: ['S4', 'I2'], assets: ['qpu-time'],
     impact: cia('none', 'none', 'medium'), positions: ['quantum-cloud-insider'],
     prerequisites: ['ctl:qpu-scheduler'], effects: ['obj:service-denied'], atlas: ['AML.T0029'],
-    references: ['kundu2024sok'], maturity: 'feasible', detectability: 'medium',
+    references: ['kundu2024sok'], maturity: 'feasible', detectability: 'medium', labAttack: 's4-rerouting',
   },
   {
     id: 'QML.T0059',
