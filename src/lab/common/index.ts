@@ -23,3 +23,7 @@ export * from './substitutes.js';
 export * from './query-synthesis.js';
 export * from './extraction.js';
 export * from './roc.js';
+export * from './curious-provider.js';
+export * from './knn.js';
+export * from './kmeans.js';
+export * from './sample-splitter.js';

@@ -1,19 +1,17 @@
 /**
- * The model runtime the lab serves its victims with: qmlsec model artifacts (checksum
- * verified by `loadArtifact`) answered by the real hybrid model on the statevector simulator
- * with shot noise — each request is a fresh seeded batch of `shots` measurements, as on a QPU.
- * Training runs `trainFromSpec` on `{ spec }` requests. A `decorate` hook lets the service side
- * wrap every served model (output obfuscation, query journal) without the API knowing.
+ * The model runtime the lab serves its victims with: the cloud room's runtime (artifact
+ * verification, training of specs and deployments), except that predictions carry shot noise —
+ * each request is a fresh seeded batch of `shots` measurements, as on a QPU, where the cloud
+ * runtime answers exactly — and that a `decorate` hook lets the service side wrap every served
+ * model (output obfuscation, query journal) without the API knowing.
  */
-import { InputError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
+import { modelRuntime as cloudRuntime } from '../../cloud/runtime.js';
 import { argmaxRows } from '../../qml/metrics.js';
 import { loadArtifact } from '../../qml/artifact.js';
 import type { HybridModel } from '../../qml/model.js';
-import { simulatorExecutor, trainFromSpec } from '../../qml/runner.js';
-import { parseModelSpec } from '../../qml/spec.js';
-import { modelSpecSchema } from '../../qml/spec-schema.js';
-import { validate } from '../../core/schema.js';
-import type { LoadedArtifact, ModelRuntime, Prediction, ServedModel, TrainContext } from '../../service/model-runtime.js';
+import { simulatorExecutor } from '../../qml/runner.js';
+import type { LoadedArtifact, ModelRuntime, Prediction, ServedModel } from '../../service/model-runtime.js';
 
 /** How the lab serves models. */
 export interface LabServingOptions {
@@ -46,25 +44,17 @@ export function servedHybridModel(model: HybridModel, options: Pick<LabServingOp
   };
 }
 
-/** A ModelRuntime over qmlsec artifacts and model specs. */
+/** A ModelRuntime over qmlsec artifacts: shot-noisy, decorated serving; the cloud runtime's training. */
 export function labModelRuntime(options: LabServingOptions = {}): ModelRuntime {
   return {
     loadArtifact(artifact: unknown): LoadedArtifact {
-      const { artifact: a, model } = loadArtifact(artifact);
+      // The cloud runtime verifies and describes the artifact; its model answers exactly, so the
+      // lab rebuilds the (verified) model to serve it with shot noise.
+      const verified = cloudRuntime.loadArtifact(artifact);
+      const { model } = loadArtifact(artifact);
       const served = servedHybridModel(model, options);
-      return {
-        checksum: a.checksum,
-        name: a.name,
-        metadata: a.training ?? {},
-        model: options.decorate ? options.decorate(served) : served,
-      };
+      return { checksum: verified.checksum, name: verified.name, metadata: verified.metadata, model: options.decorate ? options.decorate(served) : served };
     },
-    async train(request: unknown, ctx: TrainContext): Promise<unknown> {
-      const spec = (request as { spec?: unknown } | null)?.spec;
-      if (spec === undefined) throw new InputError('the lab runtime trains from a model spec: send { "spec": … }', 'TRAIN_REQUEST');
-      const parsed = typeof spec === 'string' ? parseModelSpec(spec) : validate(modelSpecSchema, spec, 'model spec');
-      const result = await trainFromSpec(parsed, { onEpoch: (r, total) => ctx.onProgress(total > 0 ? r.epoch / total : 1) });
-      return result.artifact;
-    },
+    train: (request, ctx) => cloudRuntime.train(request, ctx),
   };
 }

@@ -104,7 +104,7 @@ export const EARLY_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0000'], layer: 'algorithmic', steps: ['I2'], assets: ['outputs'],
     impact: cia('low', 'none', 'none'), positions: EVERYONE,
     prerequisites: ['acc:inference-api'], effects: ['obs:api-io'], atlas: ['AML.T0040'],
-    references: ['fu2024quantumleak', 'kundu2024sok'], maturity: 'realized', detectability: 'low',
+    references: ['fu2024quantumleak', 'kundu2024sok'], maturity: 'realized', detectability: 'low', labAttack: 's1-model-extraction',
   },
   {
     id: 'QML.T0012',
@@ -113,7 +113,7 @@ export const EARLY_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0000'], layer: 'algorithmic', steps: ['S3', 'S4'], assets: ['encoding-circuit', 'pqc-architecture', 'trained-parameters', 'training-data'],
     impact: cia('high', 'none', 'none'), positions: ['quantum-cloud-insider', 'classical-cloud-insider'],
     prerequisites: [['has:encoding-circuit', 'has:transpiled-circuit', 'col:job-circuits']], effects: ['acc:whitebox-circuits'], atlas: ['AML.T0044'],
-    references: ['kundu2024sok', 'upadhyay2024databreach', 'kundu2024stiq'], maturity: 'demonstrated', detectability: 'low',
+    references: ['kundu2024sok', 'upadhyay2024databreach', 'kundu2024stiq'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0013',
@@ -212,7 +212,7 @@ export const EARLY_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0008'], layer: 'algorithmic', steps: ['S3', 'S4'], assets: ['encoding-circuit', 'pqc-architecture'],
     impact: cia('medium', 'none', 'none'), positions: INSIDERS,
     prerequisites: ['acc:whitebox-circuits', 'has:transpiled-circuit'], effects: ['col:model-architecture'], atlas: ['AML.T0014'],
-    references: ['upadhyay2025quandaries'], maturity: 'demonstrated', detectability: 'low',
+    references: ['upadhyay2025quandaries'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0024',

@@ -13,7 +13,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0009'], layer: 'algorithmic', steps: ['S2', 'S3'], assets: ['encoding-circuit', 'pqc-architecture'],
     impact: cia('high', 'none', 'none'), positions: INSIDERS,
     prerequisites: ['acc:whitebox-circuits', ['has:encoding-circuit', 'col:job-circuits']], effects: ['col:model-architecture'], atlas: ['AML.T0035'],
-    references: ['kundu2024sok', 'upadhyay2025quandaries', 'suresh2021obfuscation'], maturity: 'demonstrated', detectability: 'low',
+    references: ['kundu2024sok', 'upadhyay2025quandaries', 'suresh2021obfuscation'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0026',
@@ -22,7 +22,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0009'], layer: 'algorithmic', steps: ['S3', 'S4', 'S6'], assets: ['trained-parameters'],
     impact: cia('high', 'none', 'none'), positions: INSIDERS,
     prerequisites: ['col:model-architecture', ['has:trained-weights', 'col:circuit-parameters', 'col:job-circuits']], effects: ['col:trained-weights'], atlas: ['AML.T0035'],
-    references: ['kundu2024sok', 'kundu2024stiq'], maturity: 'demonstrated', detectability: 'low',
+    references: ['kundu2024sok', 'kundu2024stiq'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0027',
@@ -31,7 +31,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0009'], layer: 'data', steps: ['S2', 'S3', 'S4'], assets: ['training-data'],
     impact: cia('high', 'none', 'none'), positions: INSIDERS,
     prerequisites: ['col:model-architecture', ['has:preprocessed-features', 'has:inference-features', 'col:circuit-parameters', 'col:job-circuits']], effects: ['col:training-features'], atlas: ['AML.T0035'],
-    references: ['upadhyay2024databreach'], maturity: 'demonstrated', detectability: 'low',
+    references: ['upadhyay2024databreach'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0028',
@@ -40,7 +40,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0009'], layer: 'data', steps: ['S5'], assets: ['labels'],
     impact: cia('medium', 'none', 'none'), positions: INSIDERS,
     prerequisites: [['col:training-features', 'col:raw-data']], effects: ['col:labels'],
-    references: ['upadhyay2024databreach', 'kundu2024sok'], maturity: 'demonstrated', detectability: 'low',
+    references: ['upadhyay2024databreach', 'kundu2024sok'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0029',
@@ -49,7 +49,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0009'], layer: 'data', steps: ['S1', 'S5'], assets: ['labels'],
     impact: cia('medium', 'none', 'none'), positions: ['classical-cloud-insider', 'quantum-cloud-insider'],
     prerequisites: ['has:labels'], effects: ['col:labels'], atlas: ['AML.T0037'],
-    references: ['kundu2024sok'], maturity: 'realized', detectability: 'low',
+    references: ['kundu2024sok'], maturity: 'realized', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0030',
@@ -121,7 +121,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0009'], layer: 'algorithmic', steps: ['I2'], assets: ['outputs'],
     impact: cia('medium', 'none', 'none'), positions: ['api-client'],
     prerequisites: ['obs:api-io'], effects: ['col:api-dataset'],
-    references: ['tramer2016stealing', 'fu2024quantumleak'], maturity: 'realized', detectability: 'medium',
+    references: ['tramer2016stealing', 'fu2024quantumleak'], maturity: 'realized', detectability: 'medium', labAttack: 's1-model-extraction',
   },
   {
     id: 'QML.T0038',
@@ -130,7 +130,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0001'], layer: 'algorithmic', steps: ['I2'], assets: ['trained-parameters', 'pqc-architecture'],
     impact: cia('high', 'none', 'none'), positions: ['api-client'],
     prerequisites: ['col:api-dataset'], effects: ['cap:proxy-model'], atlas: ['AML.T0005.001'],
-    references: ['fu2024quantumleak', 'tramer2016stealing'], maturity: 'demonstrated', detectability: 'low',
+    references: ['fu2024quantumleak', 'tramer2016stealing'], maturity: 'demonstrated', detectability: 'low', labAttack: 's1-model-extraction',
   },
   {
     id: 'QML.T0039',
@@ -148,7 +148,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0001'], layer: 'algorithmic', steps: ['I2'], assets: ['outputs'],
     impact: cia('none', 'medium', 'none'), positions: EVERYONE,
     prerequisites: [['cap:proxy-model', 'cap:surrogate-model', 'cap:clone-model']], effects: ['cap:adversarial-input'], atlas: ['AML.T0043.002'],
-    references: ['wendlinger2024adversarial', 'papernot2017blackbox', 'lu2020qaml', 'gong2021universal'], maturity: 'demonstrated', detectability: 'low',
+    references: ['wendlinger2024adversarial', 'papernot2017blackbox', 'lu2020qaml', 'gong2021universal'], maturity: 'demonstrated', detectability: 'low', labAttack: 's2-adversarial-evasion',
   },
   {
     id: 'QML.T0041',
@@ -157,7 +157,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0001'], layer: 'algorithmic', steps: ['I2'], assets: ['outputs'],
     impact: cia('none', 'high', 'none'), positions: INSIDERS,
     prerequisites: ['col:model-architecture', 'col:trained-weights'], effects: ['cap:adversarial-input'], atlas: ['AML.T0043.000'],
-    references: ['lu2020qaml', 'ren2022experimental'], maturity: 'demonstrated', detectability: 'low',
+    references: ['lu2020qaml', 'ren2022experimental'], maturity: 'demonstrated', detectability: 'low', labAttack: 's2-adversarial-evasion',
   },
   {
     id: 'QML.T0042',
@@ -175,7 +175,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0001'], layer: 'algorithmic', steps: ['S6'], assets: ['training-data', 'pqc-architecture'],
     impact: cia('high', 'none', 'none'), positions: INSIDERS,
     prerequisites: ['col:model-architecture', ['col:training-features', 'col:raw-data'], 'col:labels'], effects: ['cap:clone-model'], atlas: ['AML.T0005.000'],
-    references: ['upadhyay2024databreach'], maturity: 'demonstrated', detectability: 'low',
+    references: ['upadhyay2024databreach'], maturity: 'demonstrated', detectability: 'low', labAttack: 's3-untrusted-provider',
   },
   {
     id: 'QML.T0044',
@@ -211,7 +211,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0010'], layer: 'algorithmic', steps: ['I2'], assets: ['trained-parameters'],
     impact: cia('high', 'none', 'none'), positions: ['api-client'],
     prerequisites: ['cap:proxy-model'], effects: ['obj:model-ip-stolen'], atlas: ['AML.T0024.002'],
-    references: ['fu2024quantumleak', 'tramer2016stealing'], maturity: 'demonstrated', detectability: 'low',
+    references: ['fu2024quantumleak', 'tramer2016stealing'], maturity: 'demonstrated', detectability: 'low', labAttack: 's1-model-extraction',
   },
   {
     id: 'QML.T0048',
@@ -238,7 +238,7 @@ export const LATE_TECHNIQUES: readonly TechniqueDraft[] = [
     tactics: ['AML.TA0011'], layer: 'algorithmic', steps: ['I2'], assets: ['outputs'],
     impact: cia('none', 'high', 'none'), positions: EVERYONE,
     prerequisites: ['cap:adversarial-input', ['acc:inference-api', 'ctl:inference-inputs']], effects: ['obj:targeted-misclassification'], atlas: ['AML.T0015'],
-    references: ['lu2020qaml', 'ren2022experimental', 'wendlinger2024adversarial'], maturity: 'demonstrated', detectability: 'medium',
+    references: ['lu2020qaml', 'ren2022experimental', 'wendlinger2024adversarial'], maturity: 'demonstrated', detectability: 'medium', labAttack: 's2-adversarial-evasion',
   },
   {
     id: 'QML.T0051',
