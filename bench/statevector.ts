@@ -54,7 +54,7 @@ function batchedEvaluations(sim: StatevectorSimulator, n: number, layers: number
   const inputs = Array.from({ length: 150 }, (_, i) => [Math.sin(i), Math.cos(i), i / 150, 0.5]);
   const weights = Array.from({ length: j }, (_, i) => 0.01 * i);
   const observables = Array.from({ length: n }, (_, q) => PauliSum.z(q));
-  const ms = timeMs(() => sim.expectations(circuit, observables, { inputs, weights }), 20, 3);
+  const ms = timeMs(() => sim.expectations(circuit, observables, { inputs, weights }), 50, 200);
   return { params: j, evals_per_s: round((150 / ms) * 1000) };
 }
 

@@ -10,6 +10,7 @@ import { apply1, apply2, applyControlled1, applyDiag1, applyDiagonal, applyMatri
 import { applyBatched1, applyBatchedDiag1, applyPauliRotation } from './kernels/rotation.js';
 import { invertConstant, type Instr, type RotationInstr } from './program.js';
 import { iPow } from './kernels/rotation.js';
+import { applyPermutation } from './kernels/permutation.js';
 import { sortedUnique } from './kernels/bits.js';
 import { WasmKernels } from './wasm/runtime.js';
 
@@ -27,6 +28,14 @@ export class Workspace {
   private mats = new Float64Array(0);
   private negSin = new Float64Array(0);
   readonly gather = new Float64Array(4 * 64);
+  private copy = new Float64Array(0);
+
+  /** A scratch buffer of at least n doubles (for out-of-place passes). */
+  copyOf(n: number): Float64Array {
+    if (this.copy.length < n) this.copy = new Float64Array(n);
+    return this.copy;
+  }
+
   readonly diag4 = new Float64Array(4);
   readonly mat8 = new Float64Array(8);
 
@@ -79,6 +88,9 @@ export function applyConstant(s: Float64Array, n: number, batch: number, instr: 
       return;
     case 'uk':
       applyMatrix(s, n, batch, instr.qubits, instr.m, ws.gather);
+      return;
+    case 'perm':
+      applyPermutation(s, batch, instr.map, ws.copyOf(s.length));
       return;
     default:
       throw new InputError(`internal: ${instr.op} is not a constant gate`, 'INTERNAL');

@@ -12,6 +12,7 @@ import { dagger, isDiagonal, matmul, type Matrix } from '../circuit/matrix.js';
 import type { Condition, Operation } from '../circuit/operation.js';
 import { Param } from '../circuit/param.js';
 import type { RotationMasks } from './kernels/rotation.js';
+import { basisMap, inversePermutation } from './kernels/permutation.js';
 
 /** A compiled instruction. Matrices are interleaved complex, local little-endian order. */
 export type Instr =
@@ -21,6 +22,7 @@ export type Instr =
   | { readonly op: 'swap'; readonly q0: number; readonly q1: number }
   | { readonly op: 'diag'; readonly qubits: readonly number[]; readonly d: Float64Array }
   | { readonly op: 'uk'; readonly qubits: readonly number[]; readonly m: Matrix }
+  | { readonly op: 'perm'; readonly qubits: readonly number[]; readonly map: Int32Array; readonly inverseMap: Int32Array }
   | RotationInstr
   | { readonly op: 'measure'; readonly qubit: number; readonly clbit: number; readonly condition?: Condition }
   | { readonly op: 'reset'; readonly qubit: number; readonly condition?: Condition }
@@ -103,7 +105,52 @@ export function compile(circuit: Circuit, options: CompileOptions = {}): Program
     }
   }
   flushAll();
-  return { numQubits: circuit.numQubits, numClbits: circuit.numClbits, instrs: out, hasNonUnitary, globalPhase: circuit.globalPhase };
+  const instrs = fuse ? fusePermutationRuns(out, circuit.numQubits) : out;
+  return { numQubits: circuit.numQubits, numClbits: circuit.numClbits, instrs, hasNonUnitary, globalPhase: circuit.globalPhase };
+}
+
+/** Fewest CNOT/SWAPs in a row worth one permutation pass, and the widths where it pays (measured). */
+const PERM_MIN_RUN = 4;
+const PERM_QUBITS: readonly [number, number] = [12, 20];
+const permCache = new Map<string, { map: Int32Array; inverseMap: Int32Array }>();
+
+function isPermutationGate(i: Instr): i is Extract<Instr, { op: 'cu1' | 'swap' }> {
+  if (i.op === 'swap') return true;
+  if (i.op !== 'cu1' || i.controls.length !== 1) return false;
+  const m = i.m;
+  return m[0] === 0 && m[1] === 0 && m[2] === 1 && m[3] === 0 && m[4] === 1 && m[5] === 0 && m[6] === 0 && m[7] === 0;
+}
+
+/**
+ * Runs of CNOTs and SWAPs become one basis permutation pass (the tables are cached by run, so a
+ * QNN's ring of CNOTs is computed once).
+ */
+function fusePermutationRuns(input: Instr[], n: number): Instr[] {
+  if (n < PERM_QUBITS[0] || n > PERM_QUBITS[1]) return input;
+  const instrs = hoistSingleQubitGates(input);
+  const out: Instr[] = [];
+  let i = 0;
+  while (i < instrs.length) {
+    let j = i;
+    while (j < instrs.length && isPermutationGate(instrs[j] as Instr)) j++;
+    if (j - i < PERM_MIN_RUN) {
+      out.push(instrs[i] as Instr);
+      i++;
+      continue;
+    }
+    const gates = instrs.slice(i, j).map((g) => (g.op === 'swap' ? { kind: 'swap' as const, a: g.q0, b: g.q1 } : { kind: 'cx' as const, a: (g as { controls: readonly number[] }).controls[0] as number, b: (g as { q: number }).q }));
+    const key = `${n}:${gates.map((g) => `${g.kind[0]}${g.a}.${g.b}`).join(',')}`;
+    let maps = permCache.get(key);
+    if (!maps) {
+      const map = basisMap(n, gates);
+      maps = { map, inverseMap: inversePermutation(map) };
+      if (permCache.size > 64) permCache.clear();
+      permCache.set(key, maps);
+    }
+    out.push({ op: 'perm', qubits: [...new Set(gates.flatMap((g) => [g.a, g.b]))], ...maps });
+    i = j;
+  }
+  return out;
 }
 
 /** The qubits an instruction touches. */
@@ -115,6 +162,7 @@ export function instrQubits(instr: Instr): readonly number[] {
     case 'swap': return [instr.q0, instr.q1];
     case 'diag':
     case 'uk':
+    case 'perm':
     case 'rot': return instr.qubits;
     case 'measure':
     case 'reset': return [instr.qubit];
@@ -222,6 +270,29 @@ function lowerConstant(def: GateDef, qubits: readonly number[], values: number[]
   out.push({ op: 'uk', qubits: [...qubits], m });
 }
 
+/**
+ * Moves each one-qubit gate left past CNOTs and SWAPs on other qubits (they commute), so that
+ * the CNOTs of a layer form one run: u1(0) u1(1) cx(0,1) u1(2) cx(1,2) → u1(0) u1(1) u1(2) cx cx.
+ */
+function hoistSingleQubitGates(instrs: readonly Instr[]): Instr[] {
+  const out: Instr[] = [];
+  for (const instr of instrs) {
+    if (instr.op !== 'u1' && !(instr.op === 'rot' && instr.single)) {
+      out.push(instr);
+      continue;
+    }
+    const q = instr.op === 'u1' ? instr.q : (instr.single as { q: number }).q;
+    let k = out.length;
+    while (k > 0) {
+      const prev = out[k - 1] as Instr;
+      if (!isPermutationGate(prev) || instrQubits(prev).includes(q)) break;
+      k--;
+    }
+    out.splice(k, 0, instr);
+  }
+  return out;
+}
+
 /** The inverse of a constant instruction (rotations invert by negating the angle). */
 export function invertConstant(instr: Instr): Instr {
   switch (instr.op) {
@@ -230,6 +301,7 @@ export function invertConstant(instr: Instr): Instr {
     case 'u2': return { ...instr, m: dagger(instr.m) };
     case 'uk': return { ...instr, m: dagger(instr.m) };
     case 'swap': return instr;
+    case 'perm': return { ...instr, map: instr.inverseMap, inverseMap: instr.map };
     case 'diag': {
       const d = Float64Array.from(instr.d);
       for (let i = 1; i < d.length; i += 2) d[i] = -(d[i] as number);

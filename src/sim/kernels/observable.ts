@@ -141,6 +141,10 @@ export function accumulateSingleZ(
   s: Float64Array, numQubits: number, batch: number, qubits: readonly number[], coeffs: readonly number[],
   out: Float64Array, stride: number, index: readonly number[],
 ): void {
+  if (batch === 1) {
+    singleZOneBinding(s, numQubits, qubits, coeffs, out, index);
+    return;
+  }
   const len = batch << numQubits;
   const p = new Float64Array(len);
   const totals = new Float64Array(batch);
@@ -163,4 +167,40 @@ export function accumulateSingleZ(
     }
     for (let b = 0; b < batch; b++) out[b * stride + (index[j] as number)] += (coeffs[j] as number) * ((totals[b] as number) - 2 * (ones[b] as number));
   });
+}
+
+/**
+ * One binding: fold the probabilities one qubit at a time (pairs (2k, 2k+1) → their sum), which
+ * gives Σ_{a_q = 1} p_a for every q in about 2·2^n additions instead of n·2^(n−1).
+ */
+function singleZOneBinding(s: Float64Array, numQubits: number, qubits: readonly number[], coeffs: readonly number[], out: Float64Array, index: readonly number[]): void {
+  const dim = 1 << numQubits;
+  const p = new Float64Array(dim >> 1);
+  const ones = new Float64Array(numQubits);
+  // First fold straight from the amplitudes (qubit 0).
+  let odd = 0;
+  for (let k = 0; k < dim >> 1; k++) {
+    const a = 4 * k;
+    const p0 = (s[a] as number) ** 2 + (s[a + 1] as number) ** 2;
+    const p1 = (s[a + 2] as number) ** 2 + (s[a + 3] as number) ** 2;
+    odd += p1;
+    p[k] = p0 + p1;
+  }
+  ones[0] = odd;
+  let len = dim >> 1;
+  for (let q = 1; q < numQubits; q++) {
+    odd = 0;
+    const half = len >> 1;
+    for (let k = 0; k < half; k++) {
+      const p1 = p[2 * k + 1] as number;
+      odd += p1;
+      p[k] = (p[2 * k] as number) + p1;
+    }
+    ones[q] = odd;
+    len = half;
+  }
+  const total = numQubits === 0 ? 0 : (p[0] as number);
+  for (let j = 0; j < qubits.length; j++) {
+    out[index[j] as number] += (coeffs[j] as number) * (total - 2 * (ones[qubits[j] as number] as number));
+  }
 }
