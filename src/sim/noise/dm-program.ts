@@ -5,8 +5,8 @@
  * depolarizing gets its own kernel).
  */
 import { InputError } from '../../core/errors.js';
-import { conjugate, kron, type Matrix } from '../../circuit/matrix.js';
-import type { Instr, RotationInstr } from '../program.js';
+import { conjugate, kron, matmul, type Matrix } from '../../circuit/matrix.js';
+import { instrQubits, type Instr, type RotationInstr } from '../program.js';
 import type { Channel } from './channel.js';
 import type { NoisyStep } from './noisy-steps.js';
 
@@ -78,24 +78,72 @@ function channelOps(channel: Channel, qubits: readonly number[], n: number): DMO
   return [{ kind: 'instr', instr: { op: 'uk', qubits: all, m: s } }];
 }
 
+/**
+ * A constant one-qubit gate and the one-qubit channels that follow it on the same qubit, as
+ * one superoperator S = Σ_k … (K ⊗ K*) · (U ⊗ U*): one pass over ρ instead of three or more.
+ * Returns the superoperator and how many steps it consumed, or undefined.
+ */
+function foldSingleQubit(steps: readonly NoisyStep[], i: number): { q: number; s: Matrix; used: number } | undefined {
+  const first = steps[i] as NoisyStep;
+  if (first.kind !== 'gate' || first.condition || first.instrs.length !== 1) return undefined;
+  const g = first.instrs[0] as Instr;
+  if (g.op !== 'u1') return undefined;
+  let s = kron(conjugate(g.m), g.m);
+  let used = 1;
+  for (let j = i + 1; j < steps.length; j++) {
+    const next = steps[j] as NoisyStep;
+    if (next.kind !== 'channel' || next.condition || next.qubits.length !== 1 || next.qubits[0] !== g.q) break;
+    s = matmul(superoperator(next.channel), s);
+    used++;
+  }
+  return { q: g.q, s, used };
+}
+
 /** Density-matrix operations for unitary-plus-channel steps (measurements handled outside). */
 export function densityMatrixOps(steps: readonly NoisyStep[], n: number): DMOp[] {
   const ops: DMOp[] = [];
-  for (const step of steps) {
+  // One-qubit superoperators waiting per qubit, merged until something else touches the qubit.
+  const pending = new Map<number, Matrix>();
+  const flush = (q: number) => {
+    const m = pending.get(q);
+    if (m) {
+      pending.delete(q);
+      ops.push({ kind: 'instr', instr: { op: 'u2', q0: q, q1: q + n, m } });
+    }
+  };
+  const absorb = (q: number, m: Matrix) => pending.set(q, pending.has(q) ? matmul(m, pending.get(q) as Matrix) : m);
+  const emit = (op: DMOp) => {
+    const touched = op.kind === 'depolarize' ? op.qubits : instrQubits(op.instr).map((q) => q % n);
+    for (const q of new Set(touched)) flush(q);
+    ops.push(op);
+  };
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as NoisyStep;
     if (step.condition) throw new InputError('internal: conditioned steps need trajectories', 'INTERNAL');
+    const folded = foldSingleQubit(steps, i);
+    if (folded) {
+      absorb(folded.q, folded.s);
+      i += folded.used - 1;
+      continue;
+    }
     switch (step.kind) {
       case 'gate':
-        for (const instr of step.instrs) ops.push({ kind: 'instr', instr }, { kind: 'instr', instr: conjugateShifted(instr, n) });
+        for (const instr of step.instrs) {
+          emit({ kind: 'instr', instr });
+          emit({ kind: 'instr', instr: conjugateShifted(instr, n) });
+        }
         break;
       case 'channel':
-        ops.push(...channelOps(step.channel, step.qubits, n));
+      case 'reset': {
+        const qubits = step.kind === 'channel' ? step.qubits : [step.qubit];
+        if (qubits.length === 1) absorb(qubits[0] as number, superoperator(step.channel));
+        else for (const op of channelOps(step.channel, qubits, n)) emit(op);
         break;
-      case 'reset':
-        ops.push(...channelOps(step.channel, [step.qubit], n));
-        break;
+      }
       case 'measure':
         throw new InputError('internal: measurements are not density-matrix operations', 'INTERNAL');
     }
   }
+  for (const q of [...pending.keys()]) flush(q);
   return ops;
 }

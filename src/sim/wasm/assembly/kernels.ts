@@ -137,24 +137,35 @@ export function applyCX(ptr: usize, n: i32, batch: i32, control: i32, target: i3
   }
 }
 
+// General 4×4 on (q0, q1) (local bit 0 = q0), nested block loops, rows unrolled.
 export function apply2(ptr: usize, n: i32, batch: i32, q0: i32, q1: i32, pptr: usize, mptr: usize): void {
+  const m00r = load<f64>(mptr, 0), m00i = load<f64>(mptr, 8), m01r = load<f64>(mptr, 16), m01i = load<f64>(mptr, 24);
+  const m02r = load<f64>(mptr, 32), m02i = load<f64>(mptr, 40), m03r = load<f64>(mptr, 48), m03i = load<f64>(mptr, 56);
+  const m10r = load<f64>(mptr, 64), m10i = load<f64>(mptr, 72), m11r = load<f64>(mptr, 80), m11i = load<f64>(mptr, 88);
+  const m12r = load<f64>(mptr, 96), m12i = load<f64>(mptr, 104), m13r = load<f64>(mptr, 112), m13i = load<f64>(mptr, 120);
+  const m20r = load<f64>(mptr, 128), m20i = load<f64>(mptr, 136), m21r = load<f64>(mptr, 144), m21i = load<f64>(mptr, 152);
+  const m22r = load<f64>(mptr, 160), m22i = load<f64>(mptr, 168), m23r = load<f64>(mptr, 176), m23i = load<f64>(mptr, 184);
+  const m30r = load<f64>(mptr, 192), m30i = load<f64>(mptr, 200), m31r = load<f64>(mptr, 208), m31i = load<f64>(mptr, 216);
+  const m32r = load<f64>(mptr, 224), m32i = load<f64>(mptr, 232), m33r = load<f64>(mptr, 240), m33i = load<f64>(mptr, 248);
   const bb: usize = <usize>16 * <usize>batch;
-  const o1: usize = bb << q0, o2: usize = bb << q1, o3 = o1 + o2;
-  const count: u64 = <u64>1 << (n - 2);
-  for (let k: u64 = 0; k < count; k++) {
-    const start = ptr + <usize>insertZeros(k, pptr, 2) * bb;
-    const end = start + bb;
-    for (let i = start; i < end; i += 16) {
-      const i1 = i + o1, i2 = i + o2, i3 = i + o3;
-      const ar = load<f64>(i), ai = load<f64>(i, 8), br = load<f64>(i1), bi = load<f64>(i1, 8);
-      const cr = load<f64>(i2), ci = load<f64>(i2, 8), dr = load<f64>(i3), di = load<f64>(i3, 8);
-      for (let r = 0; r < 4; r++) {
-        const row = mptr + <usize>(r * 64);
-        const m0r = load<f64>(row), m0i = load<f64>(row, 8), m1r = load<f64>(row, 16), m1i = load<f64>(row, 24);
-        const m2r = load<f64>(row, 32), m2i = load<f64>(row, 40), m3r = load<f64>(row, 48), m3i = load<f64>(row, 56);
-        const dst = r == 0 ? i : r == 1 ? i1 : r == 2 ? i2 : i3;
-        store<f64>(dst, m0r * ar - m0i * ai + m1r * br - m1i * bi + m2r * cr - m2i * ci + m3r * dr - m3i * di);
-        store<f64>(dst, m0r * ai + m0i * ar + m1r * bi + m1i * br + m2r * ci + m2i * cr + m3r * di + m3i * dr, 8);
+  const o1: usize = bb << q0, o2: usize = bb << q1;
+  const lo = o1 < o2 ? o1 : o2, hi = o1 < o2 ? o2 : o1;
+  const total: usize = bb << n;
+  for (let b1: usize = 0; b1 < total; b1 += 2 * hi) {
+    for (let b0 = b1; b0 < b1 + hi; b0 += 2 * lo) {
+      const end = ptr + b0 + lo;
+      for (let i = ptr + b0; i < end; i += 16) {
+        const i1 = i + o1, i2 = i + o2, i3 = i + o1 + o2;
+        const ar = load<f64>(i), ai = load<f64>(i, 8), br = load<f64>(i1), bi = load<f64>(i1, 8);
+        const cr = load<f64>(i2), ci = load<f64>(i2, 8), dr = load<f64>(i3), di = load<f64>(i3, 8);
+        store<f64>(i, m00r * ar - m00i * ai + m01r * br - m01i * bi + m02r * cr - m02i * ci + m03r * dr - m03i * di);
+        store<f64>(i, m00r * ai + m00i * ar + m01r * bi + m01i * br + m02r * ci + m02i * cr + m03r * di + m03i * dr, 8);
+        store<f64>(i1, m10r * ar - m10i * ai + m11r * br - m11i * bi + m12r * cr - m12i * ci + m13r * dr - m13i * di);
+        store<f64>(i1, m10r * ai + m10i * ar + m11r * bi + m11i * br + m12r * ci + m12i * cr + m13r * di + m13i * dr, 8);
+        store<f64>(i2, m20r * ar - m20i * ai + m21r * br - m21i * bi + m22r * cr - m22i * ci + m23r * dr - m23i * di);
+        store<f64>(i2, m20r * ai + m20i * ar + m21r * bi + m21i * br + m22r * ci + m22i * cr + m23r * di + m23i * dr, 8);
+        store<f64>(i3, m30r * ar - m30i * ai + m31r * br - m31i * bi + m32r * cr - m32i * ci + m33r * dr - m33i * di);
+        store<f64>(i3, m30r * ai + m30i * ar + m31r * bi + m31i * br + m32r * ci + m32i * cr + m33r * di + m33i * dr, 8);
       }
     }
   }
