@@ -7,3 +7,4 @@ export { runScenario, type RunOptions } from './runner.js';
 export { registerScenario, listScenarios, getScenario } from './registry.js';
 export { scenarioLayer } from './navigator.js';
 export { runLab, writeLabResults, type LabRunOptions } from './lab-run.js';
+export { recordLabResults } from './store-results.js';

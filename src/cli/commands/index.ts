@@ -15,4 +15,4 @@ import { registerModels } from './models.js';
 import { registerWorker } from './worker.js';
 
 /** Every CLI command's registration function, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerTrain, registerPredict, registerCircuit, registerBench, registerLab, registerDevices, registerTranspile, registerThreats, registerServe, registerKeys, registerModels, registerWorker];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerDemo, registerSimulate, registerTrain, registerPredict, registerCircuit, registerBench, registerDevices, registerTranspile, registerThreats, registerLab, registerServe, registerKeys, registerModels, registerWorker];
