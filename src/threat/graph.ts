@@ -94,55 +94,15 @@ export class CompiledGraph {
 
   /** Runs forward chaining from `start` using only techniques with `enabled[t] === 1`. */
   chain(start: Iterable<number>, enabled: Uint8Array): ChainResult {
-    const nT = this.techniques.length;
-    const reached = new Uint8Array(this.tokens.length);
-    const fired = new Uint8Array(nT);
-    const producer = new Int32Array(this.tokens.length);
-    const remaining = this.clauseCount.slice();
-    // satisfiedBy[clauseOffset[t] + c] = 1 + the token that satisfied clause c of technique t.
-    const satisfiedBy = new Int32Array(this.totalClauses);
+    const buffers = this.newBuffers();
     const order: number[] = [];
-    const queue: number[] = [];
-    const fire = (t: number): void => {
-      fired[t] = 1;
-      order.push(t);
-      for (const e of this.effects[t] ?? []) {
-        if (!reached[e]) {
-          reached[e] = 1;
-          producer[e] = t + 1;
-          queue.push(e);
-        }
-      }
-    };
-    for (const s of start) {
-      if (!reached[s]) {
-        reached[s] = 1;
-        queue.push(s);
-      }
-    }
-    for (const t of this.unconditional) if (enabled[t]) fire(t);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const token = queue[qi] as number;
-      const w = this.watchers[token] as Int32Array;
-      for (let k = 0; k < w.length; k += 2) {
-        const t = w[k] as number;
-        if (!enabled[t] || fired[t]) continue;
-        const slot = (this.clauseOffset[t] as number) + (w[k + 1] as number);
-        if (satisfiedBy[slot] !== 0) continue;
-        satisfiedBy[slot] = token + 1;
-        remaining[t] = (remaining[t] as number) - 1;
-        if (remaining[t] === 0) fire(t);
-      }
-    }
-    const offsets = this.clauseOffset;
-    const counts = this.clauseCount;
-    const support: ChainResult['support'] = {
-      get: (t: number) => (fired[t] ? Array.from(satisfiedBy.subarray(offsets[t] as number, (offsets[t] as number) + (counts[t] as number)), (x) => x - 1) : undefined),
-    };
+    this.forward(start, enabled, buffers, order);
+    const { reached, fired, producer, satisfied } = buffers;
+    const support: ChainResult['support'] = { get: (t: number) => (fired[t] ? this.supportOf(t, satisfied) : undefined) };
     return { reached, fired, order, producer, support };
   }
 
-  private scratch?: { reached: Uint8Array; fired: Uint8Array; remaining: Int32Array; satisfied: Int32Array; queue: Int32Array; producer: Int32Array };
+  private scratch?: ChainBuffers;
 
   /**
    * Forward chaining for repeated searches (the minimal-mitigation cut): finds the first of
@@ -150,23 +110,46 @@ export class CompiledGraph {
    * undefined when none is reached. Uses preallocated buffers instead of allocating per run.
    */
   firstDerivation(start: readonly number[], enabled: Uint8Array, goalSets: readonly (readonly number[])[]): { set: number; techniques: number[] } | undefined {
-    const sc = (this.scratch ??= {
+    const buffers = (this.scratch ??= this.newBuffers());
+    buffers.reached.fill(0);
+    buffers.fired.fill(0);
+    buffers.satisfied.fill(0);
+    buffers.producer.fill(0);
+    buffers.remaining.set(this.clauseCount);
+    this.forward(start, enabled, buffers);
+    for (let i = 0; i < goalSets.length; i++) {
+      const goal = (goalSets[i] ?? []).find((g) => buffers.reached[g] === 1);
+      if (goal !== undefined) return { set: i, techniques: this.walk(goal, buffers.producer, (t) => this.supportOf(t, buffers.satisfied)) };
+    }
+    return undefined;
+  }
+
+  /**
+   * One derivation of `goal` from a chaining result: the techniques that produced it and,
+   * recursively, the tokens that satisfied their clauses. Returns technique indices.
+   */
+  derivation(result: ChainResult, goal: number): number[] {
+    return this.walk(goal, result.producer, (t) => result.support.get(t) ?? []);
+  }
+
+  private newBuffers(): ChainBuffers {
+    return {
       reached: new Uint8Array(this.tokens.length),
       fired: new Uint8Array(this.techniques.length),
-      remaining: new Int32Array(this.techniques.length),
+      remaining: this.clauseCount.slice(),
       satisfied: new Int32Array(this.totalClauses),
       queue: new Int32Array(this.tokens.length),
       producer: new Int32Array(this.tokens.length),
-    });
-    const { reached, fired, remaining, satisfied, queue, producer } = sc;
-    reached.fill(0);
-    fired.fill(0);
-    satisfied.fill(0);
-    producer.fill(0);
-    remaining.set(this.clauseCount);
+    };
+  }
+
+  /** Forward chaining into cleared `b` (each token is queued at most once); fired techniques are appended to `order`. */
+  private forward(start: Iterable<number>, enabled: Uint8Array, b: ChainBuffers, order?: number[]): void {
+    const { reached, fired, remaining, satisfied, queue, producer } = b;
     let tail = 0;
     const fire = (t: number): void => {
       fired[t] = 1;
+      order?.push(t);
       for (const e of this.effects[t] ?? []) {
         if (!reached[e]) {
           reached[e] = 1;
@@ -194,32 +177,16 @@ export class CompiledGraph {
         if (--remaining[t] === 0) fire(t);
       }
     }
-    for (let i = 0; i < goalSets.length; i++) {
-      const goal = (goalSets[i] ?? []).find((g) => reached[g] === 1);
-      if (goal === undefined) continue;
-      const out = new Set<number>();
-      const stack = [goal];
-      const seen = new Set<number>();
-      while (stack.length > 0) {
-        const tok = stack.pop() as number;
-        if (seen.has(tok)) continue;
-        seen.add(tok);
-        const t = (producer[tok] as number) - 1;
-        if (t < 0 || out.has(t)) continue;
-        out.add(t);
-        const off = this.clauseOffset[t] as number;
-        for (let c = 0; c < (this.clauseCount[t] as number); c++) stack.push((satisfied[off + c] as number) - 1);
-      }
-      return { set: i, techniques: [...out] };
-    }
-    return undefined;
   }
 
-  /**
-   * One derivation of `goal` from a chaining result: the techniques that produced it and,
-   * recursively, the tokens that satisfied their clauses. Returns technique indices.
-   */
-  derivation(result: ChainResult, goal: number): number[] {
+  /** The tokens that satisfied each clause of fired technique `t`. */
+  private supportOf(t: number, satisfied: Int32Array): number[] {
+    const off = this.clauseOffset[t] as number;
+    return Array.from(satisfied.subarray(off, off + (this.clauseCount[t] as number)), (x) => x - 1);
+  }
+
+  /** Walks producers back from `goal` through the tokens that supported them; technique indices. */
+  private walk(goal: number, producer: Int32Array, supportOf: (t: number) => readonly number[]): number[] {
     const out = new Set<number>();
     const stack = [goal];
     const seenTokens = new Set<number>();
@@ -227,13 +194,23 @@ export class CompiledGraph {
       const token = stack.pop() as number;
       if (seenTokens.has(token)) continue;
       seenTokens.add(token);
-      const t = (result.producer[token] as number) - 1;
+      const t = (producer[token] as number) - 1;
       if (t < 0 || out.has(t)) continue;
       out.add(t);
-      for (const s of result.support.get(t) ?? []) stack.push(s);
+      for (const s of supportOf(t)) stack.push(s);
     }
     return [...out];
   }
+}
+
+/** Working arrays of one forward-chaining run; `satisfied[clauseOffset[t] + c]` = 1 + the token that satisfied clause c of t. */
+interface ChainBuffers {
+  readonly reached: Uint8Array;
+  readonly fired: Uint8Array;
+  readonly remaining: Int32Array;
+  readonly satisfied: Int32Array;
+  readonly queue: Int32Array;
+  readonly producer: Int32Array;
 }
 
 const compiledCache = new WeakMap<KnowledgeBase, CompiledGraph>();

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../core/errors.js';
 import { findGate } from '../circuit/gates.js';
+import { CouplingGraph, NO_PATH } from '../devices/graph.js';
 
 /** Per-gate and per-qubit calibration figures; every field is optional. */
 export interface TargetCalibration {
@@ -119,7 +120,7 @@ export class Target {
     const { start, list } = buildCsr(n, pairs);
     this.adjacencyStart = start;
     this.adjacency = list;
-    this.distance = allPairsBfs(n, start, list);
+    this.distance = new CouplingGraph(n, pairs).distanceMatrix().map((d) => (d === NO_PATH ? UNREACHABLE : d));
     const { component, sizes } = components(n, start, list);
     this.component = component;
     this.componentSizes = sizes;
@@ -250,30 +251,6 @@ function buildCsr(n: number, pairs: readonly (readonly [number, number])[]): { s
   }
   for (let q = 0; q < n; q++) list.subarray(start[q] as number, start[q + 1] as number).sort();
   return { start, list };
-}
-
-function allPairsBfs(n: number, start: Int32Array, list: Int32Array): Int32Array {
-  const dist = new Int32Array(n * n).fill(UNREACHABLE);
-  const queue = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const row = s * n;
-    dist[row + s] = 0;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const u = queue[head++] as number;
-      const du = dist[row + u] as number;
-      for (let k = start[u] as number; k < (start[u + 1] as number); k++) {
-        const v = list[k] as number;
-        if (dist[row + v] === UNREACHABLE) {
-          dist[row + v] = du + 1;
-          queue[tail++] = v;
-        }
-      }
-    }
-  }
-  return dist;
 }
 
 function components(n: number, start: Int32Array, list: Int32Array): { component: Int32Array; sizes: number[] } {

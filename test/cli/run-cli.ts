@@ -27,3 +27,9 @@ export async function runCli(args: readonly string[]): Promise<CliResult> {
     err.mockRestore();
   }
 }
+
+/** {@link runCli} with the arguments spread and the streams named `out` and `err`. */
+export async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const r = await runCli(args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}

@@ -1,25 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../cli/run-cli.js';
 import { loadDeviceProfile } from '../../src/devices/load.js';
 
-/** Runs the CLI and captures what it writes. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'qmlsec', ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('qmlsec devices', () => {
   it('list --format json: [{ id, vendor, num_qubits }, …] for the 12 devices', async () => {

@@ -2,8 +2,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../cli/run-cli.js';
 import { hashApiKeySecret } from '../../src/store/api-key-secret.js';
 import { openStore } from '../../src/store/store.js';
 import { preparedDataDir } from '../store/helpers/stores.js';
@@ -21,19 +21,6 @@ afterAll(() => {
   if (savedDbUrl !== undefined) process.env['DATABASE_URL'] = savedDbUrl;
   delete process.env['QMLSEC_RUNTIME_MODULE'];
 });
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    const code = await main(['node', 'qmlsec', ...args]);
-    return { code, out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 describe('qmlsec keys', () => {
   it('create prints the secret once and stores only its hash; list never prints it; revoke marks it', async () => {

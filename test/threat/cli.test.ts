@@ -1,37 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYamlText } from 'yaml';
-import { main } from '../../src/cli/main.js';
+import { run } from '../cli/run-cli.js';
 import { deriveLedger, loadDeployment } from '../../src/deploy/index.js';
 import { builtinKnowledgeBase } from '../../src/threat/kb/index.js';
 import { ATLAS_DIR, EXAMPLES, HAVE_ATLAS } from './helpers.js';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'qmlsec', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
 const example = (name: string) => join(EXAMPLES, `${name}.yaml`);
 const tmp = mkdtempSync(join(tmpdir(), 'qmlsec-threats-'));
 
-afterEach(() => vi.restoreAllMocks());
 
 describe('qmlsec threats analyze', () => {
   it('prints the JSON contract for one attacker', async () => {

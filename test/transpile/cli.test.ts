@@ -1,29 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../cli/run-cli.js';
 import { parseQasm } from '../../src/circuit/qasm/index.js';
 import { checkEquivalence, targetForDevice } from '../../src/transpile/index.js';
 import { nativeViolations } from './helpers.js';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'qmlsec', ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
-
-afterEach(() => vi.restoreAllMocks());
 
 const dir = mkdtempSync(join(tmpdir(), 'qmlsec-transpile-'));
 const QFT4 = `OPENQASM 2.0;

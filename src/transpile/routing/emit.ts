@@ -2,7 +2,7 @@
 import type { Operation } from '../../circuit/operation.js';
 import type { Target } from '../target.js';
 import type { RoutingDag } from './dag.js';
-import { decodeSwap } from './sabre.js';
+import { decodeSwap, swapLayout } from './sabre.js';
 
 /**
  * The routed operations on physical qubits: each node's op with its qubits mapped through the
@@ -19,12 +19,7 @@ export function emitRouted(ops: readonly Operation[], dag: RoutingDag, events: I
     if (e < 0) {
       const [a, b] = decodeSwap(e, N);
       out.push({ kind: 'gate', name: 'swap', qubits: [a, b], params: [] });
-      const la = p2l[a] as number;
-      const lb = p2l[b] as number;
-      p2l[a] = lb;
-      p2l[b] = la;
-      l2p[la] = b;
-      l2p[lb] = a;
+      swapLayout(l2p, p2l, a, b);
       continue;
     }
     const op = ops[dag.opIndex[e] as number] as Operation;
@@ -60,12 +55,7 @@ export function trialCost(dag: RoutingDag, ops: readonly Operation[], events: In
     if (e < 0) {
       const [a, b] = decodeSwap(e, N);
       cost += 3 * logFid(target.couplerError(a, b));
-      const la = p2l[a] as number;
-      const lb = p2l[b] as number;
-      p2l[a] = lb;
-      p2l[b] = la;
-      l2p[la] = b;
-      l2p[lb] = a;
+      swapLayout(l2p, p2l, a, b);
       continue;
     }
     if (dag.twoQubit[e]) {

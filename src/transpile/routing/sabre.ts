@@ -44,6 +44,16 @@ export function decodeSwap(event: number, numPhysical: number): [number, number]
   return [Math.floor(code / numPhysical), code % numPhysical];
 }
 
+/** Updates the layout (`l2p` logical → physical, `p2l` its inverse) for a SWAP of physical qubits `a` and `b`. */
+export function swapLayout(l2p: Int32Array, p2l: Int32Array, a: number, b: number): void {
+  const la = p2l[a] as number;
+  const lb = p2l[b] as number;
+  p2l[a] = lb;
+  p2l[b] = la;
+  l2p[la] = b;
+  l2p[lb] = a;
+}
+
 /**
  * Routes `dag` on `target` from the logical → physical mapping `initial` (a permutation of
  * 0..N-1; logical qubits beyond the circuit are ancillas). Ties are broken by `rng`.
@@ -251,12 +261,7 @@ export function sabreRoute(dag: RoutingDag, target: Target, initial: Int32Array,
     swapDelta(a, b);
     frontSum += deltaFront;
     extSum += deltaExt;
-    const la = p2l[a] as number;
-    const lb = p2l[b] as number;
-    p2l[a] = lb;
-    p2l[b] = la;
-    l2p[la] = b;
-    l2p[lb] = a;
+    swapLayout(l2p, p2l, a, b);
     swaps++;
     pushEvent(-1 - (a * N + b));
   };
@@ -373,42 +378,8 @@ export function sabreRoute(dag: RoutingDag, target: Target, initial: Int32Array,
     for (let c = 0; c < nc; c++) {
       const a = candA[c] as number;
       const b = candB[c] as number;
-      // Inlined swapDelta (this loop is the hot spot of routing).
-      const la = p2l[a] as number;
-      const lb = p2l[b] as number;
-      const rowA = a * N;
-      const rowB = b * N;
-      let df = 0;
-      const ga = frontByLogical[la] as number;
-      const gb = frontByLogical[lb] as number;
-      if (ga >= 0) {
-        const other = (q0[ga] as number) === la ? (q1[ga] as number) : (q0[ga] as number);
-        if (other !== lb) {
-          const po = l2p[other] as number;
-          df += (D[rowB + po] as number) - (D[rowA + po] as number);
-        }
-      }
-      if (gb >= 0 && gb !== ga) {
-        const other = (q0[gb] as number) === lb ? (q1[gb] as number) : (q0[gb] as number);
-        if (other !== la) {
-          const po = l2p[other] as number;
-          df += (D[rowA + po] as number) - (D[rowB + po] as number);
-        }
-      }
-      let de = 0;
-      for (let e = extFirst[la] as number; e !== -1; e = extNext[e] as number) {
-        const other = extOther[e] as number;
-        if (other === lb) continue;
-        const po = l2p[other] as number;
-        de += (D[rowB + po] as number) - (D[rowA + po] as number);
-      }
-      for (let e = extFirst[lb] as number; e !== -1; e = extNext[e] as number) {
-        const other = extOther[e] as number;
-        if (other === la) continue;
-        const po = l2p[other] as number;
-        de += (D[rowA + po] as number) - (D[rowB + po] as number);
-      }
-      const base = (frontSum + df) * invFront + (extSum + de) * extScale;
+      swapDelta(a, b);
+      const base = (frontSum + deltaFront) * invFront + (extSum + deltaExt) * extScale;
       const da = decay[a] as number;
       const db = decay[b] as number;
       const score = (da > db ? da : db) * base;

@@ -8,6 +8,7 @@
 import { InputError, UsageError } from '../../../core/errors.js';
 import type { JobResult, QuantumJob, QuantumProvider } from '../../../cloud/job.js';
 import { getDevice } from '../../../devices/catalog.js';
+import { checkCost, type CheckRecord } from './check-record.js';
 import { buildFingerprintProbe, manhattanDistance, predictedSurvival, survivalFromCounts, WU_MANHATTAN_THRESHOLD, type FingerprintProbe } from './fingerprint.js';
 
 /** Options of a {@link FingerprintingClient}. */
@@ -27,25 +28,12 @@ export interface FingerprintClientOptions {
 }
 
 /** The outcome of one probe. */
-export interface ProbeRecord {
-  /** Jobs submitted through the client before this probe. */
-  readonly afterJob: number;
-  readonly device: string;
+export interface ProbeRecord extends CheckRecord {
   readonly qubits: readonly number[];
   /** Manhattan distance between measured and predicted survival (∞ when the reported qubits are not a region of the device). */
   readonly distance: number;
-  readonly alarm: boolean;
   readonly predicted: readonly number[];
   readonly measured: readonly number[];
-  readonly cost_usd: number;
-  readonly billable_s: number;
-  readonly shots: number;
-  /** Virtual time the probe's result arrived. */
-  readonly finished_at_s: number;
-  /** How long after the checked job's result the probe's verdict arrived (NaN for a probe on its own). */
-  readonly verification_delay_s: number;
-  /** Client wall-clock time spent predicting the fingerprint, milliseconds. */
-  readonly predict_ms: number;
 }
 
 /** A client that fingerprints the device behind every `period`-th job (see the module comment). */
@@ -120,8 +108,7 @@ export class FingerprintingClient implements QuantumProvider {
     const distance = manhattanDistance(measured, predicted);
     const record: ProbeRecord = {
       afterJob: this.jobs, device, qubits: probe.qubits, distance, alarm: distance > this.threshold, predicted, measured,
-      cost_usd: result.metadata.cost_usd, billable_s: result.metadata.billable_s, shots: result.metadata.shots * result.metadata.circuits,
-      finished_at_s: result.metadata.finished_at_s, verification_delay_s: result.metadata.finished_at_s - jobFinishedAt, predict_ms: predictMs,
+      ...checkCost(result, jobFinishedAt, predictMs),
     };
     this.probes.push(record);
     return record;

@@ -5,12 +5,14 @@
  * succeed less often than the requested device's calibration predicts, beyond shot noise.
  */
 import { InputError, UsageError } from '../../../core/errors.js';
+import { mean } from '../../../core/numeric.js';
 import { Rng, type Seed } from '../../../core/rng.js';
 import type { Circuit } from '../../../circuit/circuit.js';
 import { RegionBackends } from '../../../cloud/region-backend.js';
 import type { JobResult, QuantumJob, QuantumProvider } from '../../../cloud/job.js';
 import { getDevice } from '../../../devices/catalog.js';
 import type { DeviceProfile } from '../../../devices/schema.js';
+import { checkCost, type CheckRecord } from './check-record.js';
 import { buildTrapTemplate, drawTrap, predictedTrapSuccess, trapSuccess, type TrapTemplate } from './trap.js';
 
 /** Options of a {@link TrapClient}. */
@@ -32,23 +34,12 @@ export interface TrapClientOptions {
 }
 
 /** The outcome of one trap job. */
-export interface TrapRecord {
-  readonly afterJob: number;
-  readonly device: string;
+export interface TrapRecord extends CheckRecord {
   /** Mean predicted − observed success rate over the job's traps. */
   readonly deficit: number;
   readonly threshold: number;
-  readonly alarm: boolean;
   readonly predicted: readonly number[];
   readonly observed: readonly number[];
-  readonly cost_usd: number;
-  readonly billable_s: number;
-  readonly shots: number;
-  readonly finished_at_s: number;
-  /** How long after the checked job's result the trap's verdict arrived (NaN for a trap on its own). */
-  readonly verification_delay_s: number;
-  /** Client wall-clock time spent predicting the traps' success on the digital twin, milliseconds. */
-  readonly predict_ms: number;
 }
 
 /** A client that mixes trap circuits into its job stream (see the module comment). */
@@ -125,8 +116,7 @@ export class TrapClient implements QuantumProvider {
     const threshold = this.options.threshold ?? 3 * Math.sqrt(variance);
     const record: TrapRecord = {
       afterJob: this.jobs, device, deficit, threshold, alarm: deficit > threshold, predicted, observed,
-      cost_usd: result.metadata.cost_usd, billable_s: result.metadata.billable_s, shots: result.metadata.shots * result.metadata.circuits,
-      finished_at_s: result.metadata.finished_at_s, verification_delay_s: result.metadata.finished_at_s - jobFinishedAt, predict_ms: predictMs,
+      ...checkCost(result, jobFinishedAt, predictMs),
     };
     this.traps.push(record);
     return record;
@@ -162,8 +152,4 @@ function weightRow(job: QuantumJob): ArrayLike<number> {
   const w = job.weights;
   if (w === undefined || w.length === 0) return [];
   return typeof (w as ArrayLike<unknown>)[0] === 'object' ? (w as readonly ArrayLike<number>[])[0] as ArrayLike<number> : (w as ArrayLike<number>);
-}
-
-function mean(v: readonly number[]): number {
-  return v.reduce((a, b) => a + b, 0) / v.length;
 }
