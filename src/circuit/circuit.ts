@@ -212,7 +212,8 @@ export class Circuit {
       if (op.qubits.some((q) => measured.has(q))) return null;
       body.push(op);
     }
-    return { circuit: this.with({ ops: body }), measurements };
+    // Nothing to split off: the circuit itself (the same value, so callers can cache by it).
+    return { circuit: measurements.length === 0 ? this : this.with({ ops: body }), measurements };
   }
 
   /** Text drawing (one line per qubit, as Qiskit's text drawer). */

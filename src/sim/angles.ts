@@ -32,18 +32,20 @@ function anglesFor(instr: RotationInstr, b: PackedBindings): RotationAngles {
   const theta = new Float64Array(n);
   const cos = new Float64Array(n);
   const sin = new Float64Array(n);
-  const nx = b.numInputs;
-  const nw = b.numWeights;
   for (let i = 0; i < n; i++) {
-    const read = (source: 'x' | 'w', index: number): number => (source === 'x'
-      ? (b.inputs[i * nx + index] as number)
-      : (b.weights[(b.weightsShared ? 0 : i * nw) + index] as number));
     let v = p.constant;
-    for (const t of p.terms) v += t.coeff * read(t.source, t.index) * (t.factor ? read(t.factor.source, t.factor.index) : 1);
+    for (const t of p.terms) v += t.coeff * valueOf(b, i, t.source, t.index) * (t.factor ? valueOf(b, i, t.factor.source, t.factor.index) : 1);
     theta[i] = v;
     const phi = instr.coeff * v;
     cos[i] = Math.cos(phi);
     sin[i] = Math.sin(phi);
   }
   return { cos, sin, theta };
+}
+
+/** Input or weight `index` of binding `i` (no closure: this runs per binding and term). */
+function valueOf(b: PackedBindings, i: number, source: 'x' | 'w', index: number): number {
+  return source === 'x'
+    ? (b.inputs[i * b.numInputs + index] as number)
+    : (b.weights[(b.weightsShared ? 0 : i * b.numWeights) + index] as number);
 }

@@ -32,6 +32,16 @@ export interface StatevectorOptions {
   readonly wasm?: boolean;
 }
 
+function sameValues(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** From this width a single binding's inputs are folded into a fresh program (see programFor). */
+const FOLD_INPUTS_MIN_QUBITS = 15;
+
 const SUPPORTED: ReadonlySet<OutputKind> = new Set(['expectations', 'probabilities', 'counts', 'statevector']);
 
 /** Exact statevector simulation; the reference backend of qmlsec. */
@@ -43,6 +53,8 @@ export class StatevectorSimulator implements Backend {
   private readonly memoryLimit: number;
   private readonly maxShots: number;
   private readonly wasm: boolean;
+  /** The last program compiled for each circuit template, with the weights folded into it. */
+  private readonly programs = new WeakMap<Circuit, { readonly weights: Float64Array | undefined; readonly program: Program }>();
 
   constructor(options: StatevectorOptions = {}) {
     this.wasm = options.wasm ?? true;
@@ -121,12 +133,7 @@ export class StatevectorSimulator implements Backend {
    */
   withEvolved<T>(circuit: Circuit, packed: PackedBindings, fn: (state: Float64Array, program: Program) => T): T {
     this.checkWidth(circuit);
-    // With one binding every angle is known: fold them all in so that rotations fuse.
-    const program = compile(circuit, {
-      fuse: this.fusion,
-      ...(packed.weightsShared || packed.batch === 1 ? { frozenWeights: packed.weights } : {}),
-      ...(packed.batch === 1 ? { frozenInputs: packed.inputs } : {}),
-    });
+    const program = this.programFor(circuit, packed);
     if (program.hasNonUnitary) throw new InputError('internal: withEvolved() needs a unitary circuit', 'INTERNAL');
     const n = circuit.numQubits;
     const what = `a ${n}-qubit statevector${packed.batch > 1 ? ` batch of ${packed.batch}` : ''}`;
@@ -191,6 +198,26 @@ export class StatevectorSimulator implements Backend {
       out.push(sortCounts(counts));
     }
     return out;
+  }
+
+  /**
+   * The compiled program for a batch, with shared weights folded in, reused while the circuit
+   * and its weights stay the same (inference: one model, request after request). A single
+   * binding's inputs are folded in too only on wide circuits, where fusing every rotation saves
+   * more than a compile per call costs. Measured on a 4-layer strongly entangling QNN, one
+   * binding: reuse 22 vs 110 µs at 4 qubits, 0.49 vs 0.70 ms at 12, even at 13–15, folding
+   * 7.9 vs 8.6 ms at 16.
+   */
+  private programFor(circuit: Circuit, packed: PackedBindings): Program {
+    const weights = packed.weightsShared || packed.batch === 1 ? packed.weights : undefined;
+    if (packed.batch === 1 && circuit.numQubits >= FOLD_INPUTS_MIN_QUBITS) {
+      return compile(circuit, { fuse: this.fusion, ...(weights ? { frozenWeights: weights } : {}), frozenInputs: packed.inputs });
+    }
+    const hit = this.programs.get(circuit);
+    if (hit && sameValues(hit.weights, weights)) return hit.program;
+    const program = compile(circuit, { fuse: this.fusion, ...(weights ? { frozenWeights: weights } : {}) });
+    this.programs.set(circuit, { weights: weights && Float64Array.from(weights), program });
+    return program;
   }
 
   private checkWidth(circuit: Circuit): void {
