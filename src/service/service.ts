@@ -63,7 +63,7 @@ export function createService(options: ServiceOptions): Service {
     throw new UsageError('REDIS_URL needs DATABASE_URL too: workers on other machines cannot reach an embedded (PGlite) database. Set DATABASE_URL to a PostgreSQL server, or unset REDIS_URL to run jobs in-process.');
   }
   const models = new ModelCache(store.models, runtime, config.modelRecheckMs);
-  const executor = options.executor ?? new InlineTrainingExecutor(runtime);
+  const executor: TrainingExecutor = options.executor ?? new InlineTrainingExecutor(runtime);
   let queue: JobQueue;
   let rateLimiter: RateLimiter;
   if (options.redisUrl) {
@@ -115,6 +115,7 @@ export function createService(options: ServiceOptions): Service {
       await app.close();
       await context.audit.drain();
       await queue.stop();
+      await executor.close?.();
       await rateLimiter.close?.();
     },
   };

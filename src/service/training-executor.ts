@@ -1,8 +1,10 @@
 /**
  * Where training computes. Inline runs the runtime on this event loop (simple, but the
- * HTTP server stalls while a CPU-bound step runs); the thread executor runs it in a
- * `worker_threads` worker that loads the runtime module itself, so the server keeps
+ * HTTP server stalls while a CPU-bound step runs); the thread executor runs each job in its
+ * own `worker_threads` worker that loads the runtime module itself, so the server keeps
  * answering, and a lost lease or shutdown can stop it at once (the thread is terminated).
+ * After the first job it keeps one spare thread started, with the runtime already loaded,
+ * so that later jobs do not wait for a thread to boot.
  */
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
@@ -17,6 +19,8 @@ export interface TrainingRun extends TrainContext {
 export interface TrainingExecutor {
   readonly kind: 'inline' | 'thread';
   train(request: unknown, run: TrainingRun): Promise<unknown>;
+  /** Releases idle resources (a spare thread); running jobs are stopped by their signals. */
+  close?(): Promise<void>;
 }
 
 /** Trains on the calling thread. */
@@ -38,11 +42,18 @@ export type ThreadMessage =
   | { readonly type: 'error'; readonly message: string; readonly input: boolean; readonly code?: string };
 
 /** Messages to the training thread. */
-export type ParentMessage = { readonly type: 'checkpoint-saved'; readonly seq: number } | { readonly type: 'checkpoint-failed'; readonly seq: number; readonly message: string };
+export type ParentMessage =
+  | { readonly type: 'job'; readonly job: ThreadJob }
+  | { readonly type: 'checkpoint-saved'; readonly seq: number }
+  | { readonly type: 'checkpoint-failed'; readonly seq: number; readonly message: string };
 
 /** What the thread is started with. */
 export interface ThreadData {
   readonly moduleUrl: string;
+}
+
+/** The one job a thread runs. */
+export interface ThreadJob {
   readonly request: unknown;
   readonly jobId: string;
   readonly checkpoint: unknown;
@@ -51,12 +62,15 @@ export interface ThreadData {
 /** Trains in a worker thread that imports the runtime from `moduleUrl`. */
 export class ThreadTrainingExecutor implements TrainingExecutor {
   readonly kind = 'thread' as const;
+  private spare: Worker | undefined;
+  private closed = false;
 
   constructor(private readonly moduleUrl: string) {}
 
   train(request: unknown, run: TrainingRun): Promise<unknown> {
-    const data: ThreadData = { moduleUrl: this.moduleUrl, request, jobId: run.jobId, checkpoint: run.checkpoint ?? null };
-    const worker = startThread(data);
+    const worker = this.takeThread();
+    worker.postMessage({ type: 'job', job: { request, jobId: run.jobId, checkpoint: run.checkpoint ?? null } } satisfies ParentMessage);
+    if (!this.closed) this.spare = this.startSpare();
     return new Promise<unknown>((resolve, reject) => {
       let settled = false;
       const finish = (fn: () => void): void => {
@@ -95,7 +109,35 @@ export class ThreadTrainingExecutor implements TrainingExecutor {
       worker.on('exit', (code) => finish(() => reject(new Error(`the training thread exited with code ${code} before finishing`))));
     });
   }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare) await spare.terminate();
+  }
+
+  /** The spare thread if it is still alive, else a new one; it keeps the process alive while it trains. */
+  private takeThread(): Worker {
+    const spare = this.spare;
+    this.spare = undefined;
+    const worker = spare && !exited.has(spare) ? spare : startThread({ moduleUrl: this.moduleUrl });
+    worker.ref();
+    return worker;
+  }
+
+  /** A thread that loads the runtime and waits; idle, it does not keep the process alive. */
+  private startSpare(): Worker {
+    const worker = startThread({ moduleUrl: this.moduleUrl });
+    worker.unref();
+    // Until a job takes it, a failing spare is only dropped (the next job starts its own).
+    worker.on('error', () => exited.add(worker));
+    return worker;
+  }
 }
+
+/** Threads known to have stopped (set by the start hook below). */
+const exited = new WeakSet<Worker>();
 
 /**
  * Starts the thread on `training-thread.js`. When running from TypeScript sources under tsx
@@ -103,8 +145,14 @@ export class ThreadTrainingExecutor implements TrainingExecutor {
  * registers it in the thread first.
  */
 function startThread(data: ThreadData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./training-thread.js', import.meta.url), { workerData: data });
-  const entry = new URL('./training-thread.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
+  let worker: Worker;
+  if (!import.meta.url.endsWith('.ts')) {
+    worker = new Worker(new URL('./training-thread.js', import.meta.url), { workerData: data });
+  } else {
+    const entry = new URL('./training-thread.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+    worker = new Worker(boot, { eval: true, workerData: data });
+  }
+  worker.once('exit', () => exited.add(worker));
+  return worker;
 }

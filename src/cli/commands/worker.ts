@@ -1,7 +1,7 @@
 /** `qmlsec worker`: runs training jobs from BullMQ (REDIS_URL) against PostgreSQL (DATABASE_URL). */
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { InlineTrainingExecutor, startWorker, ThreadTrainingExecutor } from '../../service/index.js';
+import { InlineTrainingExecutor, startWorker, ThreadTrainingExecutor, type TrainingExecutor } from '../../service/index.js';
 import { openStore } from '../../store/index.js';
 import { parseChoice, parseIntOption } from '../output.js';
 import { loadServiceRuntime } from './service-runtime.js';
@@ -23,13 +23,14 @@ export function registerWorker(program: Command): void {
       if (!databaseUrl) throw new UsageError('`qmlsec worker` needs DATABASE_URL (the PostgreSQL database shared with `qmlsec serve`)');
       const source = await loadServiceRuntime();
       const store = await openStore({ databaseUrl });
+      const executor: TrainingExecutor = options.training === 'thread' ? new ThreadTrainingExecutor(source.moduleUrl) : new InlineTrainingExecutor(source.runtime);
       const worker = await startWorker({
         store,
         runtime: source.runtime,
         redisUrl,
         concurrency: options.concurrency,
         leaseMs: options.lease * 1000,
-        executor: options.training === 'thread' ? new ThreadTrainingExecutor(source.moduleUrl) : new InlineTrainingExecutor(source.runtime),
+        executor,
       }).catch(async (err: unknown) => {
         await store.close();
         throw err;
@@ -40,6 +41,7 @@ export function registerWorker(program: Command): void {
         process.once('SIGTERM', resolve);
       });
       await worker.stop();
+      await executor.close?.();
       await store.close();
     });
 }
