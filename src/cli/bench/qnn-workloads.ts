@@ -64,12 +64,15 @@ function w1Model(): { model: HybridModel; features: Float64Array[]; labels: Int3
 }
 
 /** Runs W1–W4 and returns the medians in milliseconds. */
-export async function runQnnWorkloads(options: { repeats?: number } = {}): Promise<QnnBenchResult> {
+export async function runQnnWorkloads(options: { repeats?: number; onProgress?: (done: number, of: number, workload: string) => void } = {}): Promise<QnnBenchResult> {
+  const progress = (done: number, workload: string): void => options.onProgress?.(done, 5, workload);
+  progress(0, 'W1');
   const repeats = options.repeats ?? 21;
   const executor = { backend: new StatevectorSimulator() };
   const { model, features, labels } = w1Model();
   const encoded = model.qnn.encode(features);
   const W1_ms = medianMs(() => model.step(features, labels, executor, { method: 'adjoint', encodedInputs: encoded }), repeats, 300);
+  progress(1, 'W2');
 
   const w2times: number[] = [];
   for (let r = 0; r < Math.max(4, Math.floor(repeats / 3)); r++) {
@@ -79,23 +82,27 @@ export async function runQnnWorkloads(options: { repeats?: number } = {}): Promi
     w2times.push(performance.now() - t0);
   }
   const W2_ms = median(w2times.slice(1).length ? w2times.slice(1) : w2times);
+  progress(2, 'W3 10q');
 
   const q10 = new QNN({ numQubits: 10, encoder: { kind: 'angle', rotation: 'Y' }, ansatz: { kind: 'strongly_entangling', layers: 4 } });
   const w10 = q10.initialWeights(new Rng(1));
   const x10 = [Float64Array.from({ length: 10 }, (_, i) => 0.1 * i)];
   const obs10 = q10.observables;
   const W3_10q_ms = medianMs(() => adjointGradient(q10.circuit, obs10, { inputs: x10, weights: w10 }), repeats, 30);
+  progress(3, 'W3 16q');
 
   const q16 = new QNN({ numQubits: 16, encoder: { kind: 'angle', rotation: 'Y' }, ansatz: { kind: 'strongly_entangling', layers: 4 } });
   const w16 = q16.initialWeights(new Rng(2));
   const x16 = [Float64Array.from({ length: 16 }, (_, i) => 0.05 * i)];
   const sim = new StatevectorSimulator();
   const W3_16q_fwd_ms = medianMs(() => sim.expectations(q16.circuit, q16.observables, { inputs: x16, weights: w16 }), repeats, 10);
+  progress(4, 'W4');
 
   const one = [encoded[0] as Float64Array];
   const obs4 = [0, 1, 2, 3].map((q) => PauliSum.z(q));
   let seed = 0;
   const W4_ms = medianMs(() => sim.expectations(model.qnn.circuit, obs4, { inputs: one, weights: model.qnnWeights }, { shots: 1000, seed: seed++ }), repeats * 5, 500);
+  progress(5, 'done');
 
   return { W1_ms, W2_ms, W3_10q_ms, W3_16q_fwd_ms, W4_ms };
 }

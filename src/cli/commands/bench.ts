@@ -1,7 +1,7 @@
 /** `qmlsec bench qnn` — the QNN workloads W1–W4 (medians, milliseconds). */
 import type { Command } from 'commander';
 import { PENNYLANE_MS, runQnnWorkloads, TARGET_MS } from '../bench/qnn-workloads.js';
-import { printJson, printLine } from '../output.js';
+import { parseIntOption, printJson, printLine, progressBar } from '../output.js';
 
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('run built-in benchmarks');
@@ -9,9 +9,12 @@ export function registerBench(program: Command): void {
     .command('qnn')
     .description('QNN workloads W1–W4 (forward + gradient, training, wide circuits, shots)')
     .option('--json', 'print {"W1_ms", "W2_ms", "W3_10q_ms", "W3_16q_fwd_ms", "W4_ms"}')
-    .option('--repeats <n>', 'timed repetitions per workload (default 21)', (v: string) => Math.max(1, Number.parseInt(v, 10) || 21))
-    .action(async (opts: { json?: boolean; repeats?: number }) => {
-      const r = await runQnnWorkloads({ ...(opts.repeats ? { repeats: opts.repeats } : {}) });
+    .option('--repeats <n>', 'timed repetitions per workload', parseIntOption('--repeats', 1, 10_000), 21)
+    .action(async (opts: { json?: boolean; repeats: number }) => {
+      const bar = progressBar();
+      bar.start(5, 'bench qnn');
+      const r = await runQnnWorkloads({ repeats: opts.repeats, onProgress: (done, _of, workload) => bar.update(done, workload) });
+      bar.stop();
       if (opts.json) {
         printJson(r);
         return;

@@ -31,7 +31,7 @@ export function registerLab(program: Command): void {
     .description('run a scenario (or all) and write results.json, Navigator layers and the report')
     .argument('<scenario>', 'scenario id, or "all"')
     .option('--deployment <file>', 'the deployment to attack (default: each scenario\'s own)')
-    .option('--seeds <n>', 'number of seeds (default 3)', parseIntOption('--seeds', 1, 1000), 3)
+    .option('--seeds <n>', 'number of seeds', parseIntOption('--seeds', 1, 1000), 3)
     .option('--out <dir>', 'output directory', 'qmlsec-report')
     .option('--quick', 'smaller budgets (as the demo uses)')
     .option('--json', 'print results.json to stdout as well')

@@ -15,7 +15,7 @@ export function registerPredict(program: Command): void {
     .argument('<model>', 'model artifact (JSON)')
     .requiredOption('--input <file>', 'CSV of feature rows (a header naming the model\'s features selects those columns)')
     .option('--format <fmt>', 'json or csv', parseChoice('--format', ['json', 'csv'] as const), 'json')
-    .option('--backend <name>', 'where to run the circuits (default statevector)', parseBackendName, 'statevector')
+    .option('--backend <name>', 'where to run the circuits', parseBackendName, 'statevector')
     .option('--shots <n>', 'shots per evaluation (default exact)', parseIntOption('--shots', 1, 10_000_000))
     .action((modelPath: string, opts: { input: string; format: 'json' | 'csv'; backend: string; shots?: number }) => {
       const { artifact, model } = loadArtifact(readTextFile(modelPath), modelPath);
