@@ -180,4 +180,16 @@ describe('error locations', () => {
     expect(parseQasm3('qubit q;\nU(0, 0, 0) q;').size).toBe(1);
     expect(() => parseQasm2('qreg q[1];')).toThrow(ParseError);
   });
+
+  it('parseQasm infers the version of a header-less program from a first statement only one version has', () => {
+    const v2 = parseQasm('include "qelib1.inc";\nqreg a[2];\ncreg c[2];\ncu1(pi/2) a[0], a[1];\nmeasure a -> c;');
+    expect([v2.numQubits, v2.numClbits, v2.ops[0]?.kind === 'gate' && v2.ops[0].name]).toEqual([2, 2, 'cu1']);
+    expect(parseQasm('qreg q[1];\nU(0, 0, pi) q[0];').numQubits).toBe(1);
+    expect(parseQasm('include "stdgates.inc";\nqubit[2] q;\ncx q[0], q[1];').numQubits).toBe(2);
+    expect(parseQasm('qubit q;\nU(0, 0, pi) q;').numQubits).toBe(1);
+    // A version-2 program without header still gets version-2 rules: no OpenQASM 3 syntax.
+    expect(() => parseQasm('qreg q[1];\nqubit r;')).toThrow(ParseError);
+    // Nothing to go by: the header is asked for.
+    expect(() => parseQasm('gate g a { x a; }')).toThrow(/expected an 'OPENQASM 2\.0;' or 'OPENQASM 3\.0;' header/);
+  });
 });

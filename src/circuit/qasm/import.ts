@@ -20,12 +20,19 @@ export type { IncludeResolver } from './parser.js';
 
 /**
  * Parses an OpenQASM 2.0 or 3 program, choosing the version from its `OPENQASM` header.
+ * Without a header (some published benchmark files omit it, and Qiskit reads them) the first
+ * statement decides when it belongs to one version only: `include "qelib1.inc"`, `qreg` or
+ * `creg` mean OpenQASM 2; `include "stdgates.inc"`, `qubit`, `bit` or `input` mean 3.
  * Throws a ParseError (`file:line:column: message`) for malformed programs, unknown or opaque
  * gates, wrong arity, out-of-range qubits, non-finite parameters and unsupported constructs.
  */
 export function parseQasm(text: string, options: QasmParseOptions = {}): Circuit {
   const ts = new TokenStream(text, options.file);
-  if (!ts.is('OPENQASM')) throw ts.error(ts.peek(), `expected an 'OPENQASM 2.0;' or 'OPENQASM 3.0;' header, found ${describeToken(ts.peek())}`, 'QASM_VERSION');
+  if (!ts.is('OPENQASM')) {
+    const inferred = versionFromFirstStatement(ts);
+    if (inferred === undefined) throw ts.error(ts.peek(), `expected an 'OPENQASM 2.0;' or 'OPENQASM 3.0;' header, found ${describeToken(ts.peek())}`, 'QASM_VERSION');
+    return run(ts, inferred, options, false);
+  }
   const v = ts.peek(1);
   const major = v.kind === 'int' || v.kind === 'real' ? Number.parseInt(v.text, 10) : Number.NaN;
   if (major !== 2 && major !== 3) throw ts.error(v, `unsupported OpenQASM version ${describeToken(v)}; qmlsec reads versions 2 and 3`, 'QASM_VERSION');
@@ -46,10 +53,22 @@ export function parseQasm3(text: string, options: QasmParseOptions = {}): Circui
   return run(new TokenStream(text, options.file), 3, options);
 }
 
-function run(ts: TokenStream, version: 2 | 3, options: QasmParseOptions): Circuit {
-  const parser = new ProgramParser(version, options.includeResolver);
+function run(ts: TokenStream, version: 2 | 3, options: QasmParseOptions, headerRequired = version === 2): Circuit {
+  const parser = new ProgramParser(version, options.includeResolver, headerRequired);
   parser.parseProgram(ts);
   return parser.build(options.name ?? circuitName(options.file));
+}
+
+/** The version a header-less program's first statement implies, if only one version has it. */
+function versionFromFirstStatement(ts: TokenStream): 2 | 3 | undefined {
+  if (ts.is('qreg') || ts.is('creg')) return 2;
+  if (ts.is('qubit') || ts.is('bit') || ts.is('input')) return 3;
+  if (ts.is('include')) {
+    const file = ts.peek(1);
+    if (file.kind === 'string' && file.text === 'qelib1.inc') return 2;
+    if (file.kind === 'string' && file.text === 'stdgates.inc') return 3;
+  }
+  return undefined;
 }
 
 function circuitName(file: string | undefined): string {

@@ -80,6 +80,8 @@ export class ProgramParser {
   constructor(
     private readonly version: 2 | 3,
     private readonly includeResolver?: IncludeResolver,
+    /** OpenQASM 3 makes the header optional; OpenQASM 2 requires it unless the caller inferred the version. */
+    private readonly headerRequired = version === 2,
   ) {
     for (const g of builtinGates(version)) this.scope.defineBuiltin(g);
     this.definitions = {
@@ -100,7 +102,7 @@ export class ProgramParser {
   /** Parses a whole program: the header (required in OpenQASM 2), then statements. */
   parseProgram(ts: TokenStream): void {
     if (ts.is('OPENQASM')) this.header(ts);
-    else if (this.version === 2) throw ts.error(ts.peek(), `expected the header 'OPENQASM 2.0;', found ${describeToken(ts.peek())}`);
+    else if (this.headerRequired) throw ts.error(ts.peek(), `expected the header 'OPENQASM 2.0;', found ${describeToken(ts.peek())}`);
     while (!ts.atEnd) this.statement(ts);
   }
 
