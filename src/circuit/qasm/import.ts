@@ -20,7 +20,7 @@ export type { IncludeResolver } from './parser.js';
 
 /**
  * Parses an OpenQASM 2.0 or 3 program, choosing the version from its `OPENQASM` header.
- * Without a header (some published benchmark files omit it, and Qiskit reads them) the first
+ * Without a header (some published benchmark files omit it; OpenQASM 3 makes it optional) the first
  * statement decides when it belongs to one version only: `include "qelib1.inc"`, `qreg` or
  * `creg` mean OpenQASM 2; `include "stdgates.inc"`, `qubit`, `bit` or `input` mean 3.
  * Throws a ParseError (`file:line:column: message`) for malformed programs, unknown or opaque
