@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import type { Circuit } from '../circuit/circuit.js';
 import { getGate, pauliMatrix } from '../circuit/gates.js';
-import { dagger, matmul, type Matrix } from '../circuit/matrix.js';
+import { dagger, isDiagonal, matmul, type Matrix } from '../circuit/matrix.js';
 import type { PauliLetter } from '../circuit/gate-def.js';
 import { computeAngles, type RotationAngles } from './angles.js';
 import type { Backend, Counts, ExecutionBatch, ExecutionResult, OutputKind } from './backend.js';
@@ -17,7 +17,7 @@ import { type Bindings, type PackedBindings, packBindings } from './bindings.js'
 import { applyConstant, applyRotation, Workspace } from './executor.js';
 import { checkObservables, exactExpectations, measurementGroups } from './expectation.js';
 import { applyBatched1 } from './kernels/rotation.js';
-import { applyBatched2, reducedDensity } from './kernels/per-element.js';
+import { applyBatched2, populations, reducedDensity } from './kernels/per-element.js';
 import { parity } from './kernels/bits.js';
 import { checkShots } from './shots.js';
 import { defaultMemoryLimit, withStateBuffers } from './memory.js';
@@ -373,24 +373,18 @@ function applyChannel(channel: Channel, qubits: readonly number[], ctx: StepCont
     }
     return;
   }
-  // General Kraus: Born probabilities from each element's reduced density matrix.
+  // General Kraus: Born probabilities p_K = Tr(K†K ρ) from each element's reduced state; when
+  // every K†K is diagonal (damping, thermal relaxation) the populations suffice.
   const dim = 2 ** k;
-  const rho = new Float64Array(2 * dim * dim * C);
-  reducedDensity(ctx.s, ctx.n, C, qubits, rho);
   const kdk = channel.kraus.map((K) => matmul(dagger(K), K));
+  const diagonal = kdk.every((M) => isDiagonal(M, 1e-14));
+  const state = new Float64Array(diagonal ? dim * C : 2 * dim * dim * C);
+  if (diagonal) populations(ctx.s, ctx.n, C, qubits, state);
+  else reducedDensity(ctx.s, ctx.n, C, qubits, state);
   const mats = identityMats(C, dim);
   for (let e = 0; e < C; e++) {
     if (active && !active[e]) continue;
-    const probs = kdk.map((M) => {
-      let p = 0;
-      for (let r = 0; r < dim; r++) for (let c = 0; c < dim; c++) {
-        // Tr(M ρ) = Σ M[r][c] ρ[c][r]
-        const mr = M[2 * (r * dim + c)] as number, mi = M[2 * (r * dim + c) + 1] as number;
-        const pr = rho[2 * dim * dim * e + 2 * (c * dim + r)] as number, pi = rho[2 * dim * dim * e + 2 * (c * dim + r) + 1] as number;
-        p += mr * pr - mi * pi;
-      }
-      return Math.max(0, p);
-    });
+    const probs = kdk.map((M) => Math.max(0, diagonal ? diagonalTrace(M, state, dim * e, dim) : trace(M, state, 2 * dim * dim * e, dim)));
     const total = probs.reduce((a, b) => a + b, 0);
     let u = rng.random() * total;
     let chosen = 0;
@@ -403,15 +397,35 @@ function applyChannel(channel: Channel, qubits: readonly number[], ctx: StepCont
   applyPerElement(ctx, qubits, mats);
 }
 
+/** Tr(M ρ) = Σ M[r][c] ρ[c][r] for the d×d complex ρ at `off`. */
+function trace(M: Matrix, rho: Float64Array, off: number, d: number): number {
+  let p = 0;
+  for (let r = 0; r < d; r++) {
+    for (let c = 0; c < d; c++) {
+      const mr = M[2 * (r * d + c)] as number, mi = M[2 * (r * d + c) + 1] as number;
+      const pr = rho[off + 2 * (c * d + r)] as number, pi = rho[off + 2 * (c * d + r) + 1] as number;
+      p += mr * pr - mi * pi;
+    }
+  }
+  return p;
+}
+
+/** Tr(M ρ) for diagonal M, from the populations at `off`. */
+function diagonalTrace(M: Matrix, pops: Float64Array, off: number, d: number): number {
+  let p = 0;
+  for (let r = 0; r < d; r++) p += (M[2 * (r * d + r)] as number) * (pops[off + r] as number);
+  return p;
+}
+
 function measure(qubit: number, clbit: number, ctx: StepContext, active: Uint8Array | undefined): void {
   const { C, rng } = ctx;
-  const rho = new Float64Array(8 * C);
-  reducedDensity(ctx.s, ctx.n, C, [qubit], rho);
+  const pops = new Float64Array(2 * C);
+  populations(ctx.s, ctx.n, C, [qubit], pops);
   const mats = identityMats(C, 2);
   const error = ctx.noise.readoutError(qubit);
   for (let e = 0; e < C; e++) {
     if (active && !active[e]) continue;
-    const p1 = Math.min(1, Math.max(0, rho[8 * e + 6] as number));
+    const p1 = Math.min(1, Math.max(0, pops[2 * e + 1] as number));
     const outcome = rng.random() < p1 ? 1 : 0;
     const p = outcome ? p1 : 1 - p1;
     const f = p > 0 ? 1 / Math.sqrt(p) : 0;
